@@ -1,0 +1,150 @@
+package io.quire.journal.internal;
+
+import io.quire.journal.EntryConsumer;
+import io.quire.journal.FormatMarker;
+import io.quire.journal.Journal;
+import io.quire.journal.JournalMXBean;
+import io.quire.journal.JournalStatus;
+import io.quire.journal.RecoveryResult;
+import io.quire.journal.storage.JournalStorage;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Hashtable;
+import javax.management.DynamicMBean;
+import javax.management.StandardMBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Offers the journal on the configured storage as an OSGi service, with its MXBean
+ * ({@code quire:type=Journal}).
+ *
+ * <p>Activation does no I/O: the master calls {@link #recover} and reports any failure itself, so
+ * a refused or corrupt journal surfaces as a clear start-up error rather than as a component
+ * that silently never activates.
+ */
+@Component(service = Journal.class, configurationPid = "io.quire",
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class JournalComponent implements Journal {
+
+  /** The keys of PID {@code io.quire} that the journal reads. */
+  public @interface Config {
+    long alluxio_master_journal_log_size_bytes_max() default 10L << 20;
+
+    long quire_journal_lease_millis() default 10_000;
+  }
+
+  @Reference
+  private JournalStorage storage;
+
+  private SegmentedJournal journal;
+  private ServiceRegistration<DynamicMBean> mbean;
+
+  @Activate
+  void activate(Config config, BundleContext context) throws Exception {
+    journal = new SegmentedJournal(storage, new SegmentedJournal.Options(
+        config.alluxio_master_journal_log_size_bytes_max(), config.quire_journal_lease_millis(),
+        8L << 20), Clock.systemUTC());
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put("jmx.objectname", "quire:type=Journal");
+    mbean = context.registerService(DynamicMBean.class,
+        new StandardMBean(new JournalView(journal), JournalMXBean.class, true), properties);
+  }
+
+  @Deactivate
+  void deactivate() throws IOException {
+    mbean.unregister();
+    journal.close();
+  }
+
+  @Override
+  public RecoveryResult recover(EntryConsumer consumer) throws IOException {
+    return journal.recover(consumer);
+  }
+
+  @Override
+  public long append(byte[] entry) throws IOException {
+    return journal.append(entry);
+  }
+
+  @Override
+  public void awaitDurable(long sequence) throws IOException, InterruptedException {
+    journal.awaitDurable(sequence);
+  }
+
+  @Override
+  public FormatMarker format() {
+    return journal.format();
+  }
+
+  @Override
+  public JournalStatus status() {
+    return journal.status();
+  }
+
+  @Override
+  public void close() throws IOException {
+    journal.close();
+  }
+
+  /** The MXBean: reads the journal's status on every attribute access. */
+  static final class JournalView implements JournalMXBean {
+    private final Journal journal;
+
+    JournalView(Journal journal) {
+      this.journal = journal;
+    }
+
+    @Override
+    public String getFolder() {
+      return journal.status().folder();
+    }
+
+    @Override
+    public String getStorageType() {
+      return journal.status().storageType();
+    }
+
+    @Override
+    public String getClusterId() {
+      FormatMarker marker = journal.format();
+      return marker == null ? "" : marker.clusterId();
+    }
+
+    @Override
+    public long getLastSequenceNumber() {
+      return journal.status().lastSequence();
+    }
+
+    @Override
+    public long getDurableSequenceNumber() {
+      return journal.status().durableSequence();
+    }
+
+    @Override
+    public long getEntriesSinceCheckpoint() {
+      return journal.status().entriesSinceCheckpoint();
+    }
+
+    @Override
+    public int getLogFileCount() {
+      return journal.status().logFileCount();
+    }
+
+    @Override
+    public long getLogBytes() {
+      return journal.status().logBytes();
+    }
+
+    @Override
+    public String getFailure() {
+      String failure = journal.status().failure();
+      return failure == null ? "" : failure;
+    }
+  }
+}

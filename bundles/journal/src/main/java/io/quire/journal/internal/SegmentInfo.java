@@ -1,0 +1,14 @@
+package io.quire.journal.internal;
+
+/**
+ * A segment file as the folder listing shows it.
+ *
+ * @param name file name
+ * @param first first sequence number
+ * @param last last sequence number, or -1 while the segment is open
+ */
+public record SegmentInfo(String name, long first, long last) {
+  public boolean open() {
+    return last < 0;
+  }
+}

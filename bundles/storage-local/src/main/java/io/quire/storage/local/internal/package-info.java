@@ -1,0 +1,2 @@
+/** The local storage's Declarative Services component and its MXBean. */
+package io.quire.storage.local.internal;
