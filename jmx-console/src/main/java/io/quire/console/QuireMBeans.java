@@ -1,0 +1,25 @@
+package io.quire.console;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/** The ObjectNames of the operator contract (domain {@code quire}). */
+final class QuireMBeans {
+  static final ObjectName ANY = name("quire:*");
+  static final ObjectName MASTER = name("quire:type=Master");
+  static final ObjectName JOURNAL = name("quire:type=Journal");
+  static final ObjectName JOURNAL_STORAGE_ANY = name("quire:type=JournalStorage,*");
+  static final ObjectName CHECKPOINTER = name("quire:type=Checkpointer");
+  static final ObjectName BACKUP = name("quire:type=Backup");
+  static final ObjectName DAILY_BACKUP = name("quire:type=DailyBackup");
+
+  private QuireMBeans() {}
+
+  private static ObjectName name(String name) {
+    try {
+      return new ObjectName(name);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalArgumentException(name, e);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.quire.console;
+
+/**
+ * MXBean interfaces with the attributes of the operator contract, declared here rather than taken
+ * from the server bundles: the console must work from the names and open types alone.
+ */
+final class FakeMBeans {
+  private FakeMBeans() {}
+
+  public interface Master {
+    String getRole();
+
+    long getInodeCount();
+
+    String getStartTime();
+  }
+
+  public interface Journal {
+    String getFolder();
+
+    String getStorageType();
+
+    long getLastSequenceNumber();
+
+    long getEntriesSinceCheckpoint();
+
+    int getLogFileCount();
+
+    long getLogBytes();
+
+    String getFailure();
+  }
+
+  public interface JournalStorage {
+    String getUri();
+
+    boolean isHealthy();
+
+    long getBytesWritten();
+
+    long getSyncs();
+  }
+
+  public interface Checkpointer {
+    long getPeriodEntries();
+
+    long getLastCheckpointSequenceNumber();
+
+    String getLastCheckpointTime();
+
+    long checkpoint();
+  }
+
+  public interface Backup {
+    String getLastBackupUri();
+
+    String getLastBackupTime();
+
+    long getLastBackupEntryCount();
+
+    boolean isInProgress();
+
+    String backup(String targetDirUri);
+  }
+
+  public interface DailyBackup {
+    boolean isEnabled();
+
+    String getTime();
+
+    String getNextRunTime();
+  }
+
+  static final class MasterBean implements Master {
+    @Override public String getRole() { return "PRIMARY"; }
+    @Override public long getInodeCount() { return 1234; }
+    @Override public String getStartTime() { return "2026-11-02T08:00:00Z"; }
+  }
+
+  static final class JournalBean implements Journal {
+    @Override public String getFolder() { return "/var/quire/journal"; }
+    @Override public String getStorageType() { return "local"; }
+    @Override public long getLastSequenceNumber() { return 987654; }
+    @Override public long getEntriesSinceCheckpoint() { return 4321; }
+    @Override public int getLogFileCount() { return 3; }
+    @Override public long getLogBytes() { return 10_485_760L; }
+    @Override public String getFailure() { return ""; }
+  }
+
+  static final class StorageBean implements JournalStorage {
+    private final String uri;
+
+    StorageBean(String uri) {
+      this.uri = uri;
+    }
+
+    @Override public String getUri() { return uri; }
+    @Override public boolean isHealthy() { return true; }
+    @Override public long getBytesWritten() { return 42; }
+    @Override public long getSyncs() { return 7; }
+  }
+
+  static final class CheckpointerBean implements Checkpointer {
+    private volatile long last = 983333;
+
+    @Override public long getPeriodEntries() { return 2_000_000; }
+    @Override public long getLastCheckpointSequenceNumber() { return last; }
+    @Override public String getLastCheckpointTime() { return "2026-11-02T09:30:00Z"; }
+
+    @Override
+    public long checkpoint() {
+      last = 987654;
+      return last;
+    }
+  }
+
+  static final class BackupBean implements Backup {
+    volatile String lastTarget;
+    private volatile String lastUri = "file:/backups/alluxio-journal-2026-11-01-1761976800000.gz";
+
+    @Override public String getLastBackupUri() { return lastUri; }
+    @Override public String getLastBackupTime() { return "2026-11-01T05:00:00Z"; }
+    @Override public long getLastBackupEntryCount() { return 5000; }
+    @Override public boolean isInProgress() { return false; }
+
+    @Override
+    public String backup(String targetDirUri) {
+      lastTarget = targetDirUri;
+      String dir = targetDirUri.isEmpty() ? "file:/backups" : targetDirUri;
+      lastUri = dir + "/alluxio-journal-2026-11-02-1762070400000.gz";
+      return lastUri;
+    }
+  }
+
+  static final class DailyBackupBean implements DailyBackup {
+    @Override public boolean isEnabled() { return true; }
+    @Override public String getTime() { return "05:00"; }
+    @Override public String getNextRunTime() { return "2026-11-03T05:00:00Z"; }
+  }
+}
