@@ -5,7 +5,8 @@ import io.quire.journal.JournalFormat;
 import io.quire.journal.storage.AppendableFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,7 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Each appender pays for one sync at most, however many others append at the same time: while
  * the sync thread forces batch N, appenders fill batch N+1, and the next force covers all of
- * them. Waiters are released in sequence order because {@code durableSequence} only grows.
+ * them. Each batch carries a future that the sync thread completes once the batch is durable;
+ * a waiter parks on its batch's future, so a sync wakes exactly the writers it covers, each
+ * directly, with no lock to re-acquire (a {@code signalAll} on one lock would make 64 woken
+ * writers queue for it one after another).
  *
  * <p>Invariant: every entry up to {@code durableSequence} has been synced to the storage. Once a
  * write or sync fails, the log is failed for good (an fsync error may have dropped dirty pages;
@@ -34,7 +38,6 @@ public final class GroupCommitLog implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition dataAvailable = lock.newCondition();
   private final Condition spaceAvailable = lock.newCondition();
-  private final Condition durable = lock.newCondition();
   private final long maxPendingBytes;
   private final Roller roller;
   private final Thread syncThread;
@@ -42,6 +45,8 @@ public final class GroupCommitLog implements AutoCloseable {
 
   private ByteBuffer filling = ByteBuffer.allocate(INITIAL_BUFFER);
   private ByteBuffer writing = ByteBuffer.allocate(INITIAL_BUFFER);
+  private Batch fillingBatch = new Batch();
+  private Batch writingBatch = new Batch();
   private AppendableFile file;
   private long lastSequence;
   private volatile long durableSequence;
@@ -79,6 +84,7 @@ public final class GroupCommitLog implements AutoCloseable {
       }
       long sequence = ++lastSequence;
       RecordEncoder.putRecord(filling, sequence, entry);
+      fillingBatch.lastSequence = sequence;
       dataAvailable.signal();
       return sequence;
     } finally {
@@ -91,21 +97,27 @@ public final class GroupCommitLog implements AutoCloseable {
     if (durableSequence >= sequence) {
       return;
     }
+    CompletableFuture<Void> batchDurable;
     lock.lock();
     try {
-      while (durableSequence < sequence) {
-        if (failure != null) {
-          throw new JournalClosedException("journal entry " + sequence + " is not durable: "
-              + failure.getMessage(), failure);
-        }
-        if (closing && !syncThread.isAlive()) {
-          throw new JournalClosedException("journal closed before entry " + sequence
-              + " became durable");
-        }
-        durable.await(1, TimeUnit.SECONDS);
+      if (durableSequence >= sequence) {
+        return;
       }
+      if (sequence > lastSequence) {
+        throw new IllegalArgumentException("sequence " + sequence + " was never appended (last "
+            + lastSequence + ")");
+      }
+      // entries after durableSequence are in the batch being synced or in the one filling
+      batchDurable = sequence <= writingBatch.lastSequence ? writingBatch.durable
+          : fillingBatch.durable;
     } finally {
       lock.unlock();
+    }
+    try {
+      batchDurable.get();
+    } catch (ExecutionException e) {
+      throw new JournalClosedException("journal entry " + sequence + " is not durable: "
+          + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -119,11 +131,15 @@ public final class GroupCommitLog implements AutoCloseable {
             dataAvailable.awaitUninterruptibly();
           }
           if (failure != null || (filling.position() == 0 && closing)) {
+            fillingBatch.durable.completeExceptionally(new JournalClosedException(
+                "the journal closed"));
             return;
           }
           ByteBuffer full = filling;
           filling = writing;
           writing = full;
+          writingBatch = fillingBatch;
+          fillingBatch = new Batch();
           batchLast = lastSequence;
           spaceAvailable.signalAll();
         } finally {
@@ -145,13 +161,8 @@ public final class GroupCommitLog implements AutoCloseable {
     file.sync();
     stats.record(batchBytes, batchLast - durableSequence, System.nanoTime() - start);
     writing.clear();
-    lock.lock();
-    try {
-      durableSequence = batchLast;
-      durable.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    durableSequence = batchLast;
+    writingBatch.durable.complete(null);
     file = roller.afterSync(file, batchLast);
   }
 
@@ -162,7 +173,8 @@ public final class GroupCommitLog implements AutoCloseable {
       if (failure == null) {
         failure = cause;
       }
-      durable.signalAll();
+      writingBatch.durable.completeExceptionally(failure);
+      fillingBatch.durable.completeExceptionally(failure);
       spaceAvailable.signalAll();
       dataAvailable.signalAll();
     } finally {
@@ -232,6 +244,12 @@ public final class GroupCommitLog implements AutoCloseable {
     if (failure != null) {
       throw new JournalClosedException("the journal had failed: " + failure.getMessage(), failure);
     }
+  }
+
+  /** Entries written and synced together, and the future their writers wait on. */
+  private static final class Batch {
+    final CompletableFuture<Void> durable = new CompletableFuture<>();
+    long lastSequence;
   }
 
   /** Counters of the batches the sync thread wrote, for metrics and benchmarks. */

@@ -1,0 +1,85 @@
+package io.quire.harness;
+
+import io.quire.harness.bench.BenchCommand;
+import io.quire.harness.crash.CrashScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/quire-harness <scenario> [--seed S] [--iterations N]}. Exit 0 only if all held. */
+@Command(name = "quire-harness", mixinStandardHelpOptions = true,
+    description = "Failure scenarios against real Quire processes, and benchmarks.",
+    subcommands = {Harness.ListScenarios.class, Harness.Crash.class})
+public final class Harness implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 2;
+  }
+
+  @Command(name = "list", description = "Name the scenarios.")
+  static final class ListScenarios implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      System.out.println("crash      kill -9 a master under concurrent fs clients, restart, check "
+          + "that every acknowledged mutation survived and the journal verifies");
+      System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
+      return 0;
+    }
+  }
+
+  @Command(name = "crash", mixinStandardHelpOptions = true,
+      description = "kill -9 a real master under load at a seeded moment, restart, check invariants.")
+  static final class Crash implements Callable<Integer> {
+    @Option(names = "--seed", description = "seed (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--iterations", description = "iterations (default ${DEFAULT-VALUE})")
+    int iterations = 3;
+
+    @Option(names = "--clients", description = "concurrent fs - clients (default ${DEFAULT-VALUE})")
+    int clients = 4;
+
+    @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
+    int operations = 400;
+
+    @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
+    Path home;
+
+    @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+      long s = seed != null ? seed : System.nanoTime() % 1_000_000;
+      Path dir = work != null ? work : Files.createTempDirectory("quire-crash");
+      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%n", s, iterations, dir);
+      boolean held = new CrashScenario(new QuireHome(home(home)), dir, System.out, clients,
+          operations).run(s, iterations);
+      System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
+      return held ? 0 : 1;
+    }
+  }
+
+  static Path home(Path option) {
+    if (option != null) {
+      return option;
+    }
+    String env = System.getenv("QUIRE_HOME");
+    if (env == null) {
+      throw new CommandLine.ParameterException(new CommandLine(new Harness()),
+          "no Quire home: pass --home or set QUIRE_HOME");
+    }
+    return Path.of(env);
+  }
+
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new Harness());
+    commandLine.addSubcommand("bench", new BenchCommand(System.out));
+    System.exit(commandLine.execute(args));
+  }
+}

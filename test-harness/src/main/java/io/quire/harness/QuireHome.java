@@ -1,0 +1,61 @@
+package io.quire.harness;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the harness finds {@code bin/quire} and how it gives each master its own configuration
+ * folder, journal folder and ports.
+ */
+public final class QuireHome {
+
+  private final Path home;
+
+  public QuireHome(Path home) {
+    if (!Files.isExecutable(home.resolve("bin/quire"))) {
+      throw new IllegalArgumentException("no executable bin/quire under " + home
+          + "; pass --home or set QUIRE_HOME");
+    }
+    this.home = home.toAbsolutePath().normalize();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  /** {@code bin/quire --conf CONF ARGS...} as a command line. */
+  public List<String> quire(Path conf, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/quire").toString());
+    command.add("--conf");
+    command.add(conf.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * Writes a configuration folder for one master: journal under {@code work}, free ports.
+   *
+   * @return the folder
+   */
+  public static Path writeConf(Path work, String extraProperties) throws IOException {
+    Path conf = work.resolve("conf");
+    Files.createDirectories(conf);
+    String properties = "alluxio.master.journal.folder=" + work.resolve("journal") + "\n"
+        + "alluxio.master.web.port=" + freePort() + "\n"
+        + "quire.jmx.port=" + freePort() + "\n"
+        + extraProperties;
+    Files.writeString(conf.resolve("quire-site.properties"), properties);
+    return conf;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

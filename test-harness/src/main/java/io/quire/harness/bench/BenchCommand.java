@@ -1,0 +1,112 @@
+package io.quire.harness.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/quire-harness bench}: prints every figure with the machine and the command. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Durable mutations/s and latency (in-process and through the client API), "
+        + "replay rate, and the disk's own fsync and group-commit rates, in one run.")
+public class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--dir", description = "folder on the disk to measure (default: a temporary "
+      + "folder under ./target or /tmp)")
+  Path dir;
+
+  @Option(names = "--seconds", description = "seconds per measured point (default ${DEFAULT-VALUE})")
+  double seconds = 5;
+
+  @Option(names = "--writers", split = ",", description = "writer counts (default ${DEFAULT-VALUE})")
+  int[] writers = {1, 16, 64};
+
+  @Option(names = "--replay-entries", description = "entries for the replay figure (default ${DEFAULT-VALUE})")
+  long replayEntries = 1_000_000;
+
+  @Option(names = "--api", negatable = true, description = "also measure through the client API "
+      + "against a real master process (default ${DEFAULT-VALUE})")
+  boolean api = true;
+
+  @Option(names = "--home", description = "Quire home with bin/quire, for the client API figures "
+      + "(default: $QUIRE_HOME)")
+  Path home;
+
+  private final PrintStream out;
+
+  public BenchCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = dir != null ? dir : Files.createTempDirectory("quire-bench");
+    Files.createDirectories(root);
+    out.println("machine: " + MachineInfo.describe(root));
+    out.println("command: bin/quire-harness bench --seconds " + seconds + " --writers "
+        + join(writers) + " --replay-entries " + replayEntries + (api ? "" : " --no-api"));
+    out.println();
+    out.println("| measured | per second | p50 ms | p99 ms |");
+    out.println("|---|---|---|---|");
+    List<Throughput> results = new ArrayList<>();
+    results.add(print(DiskBench.fsyncRate(root, seconds)));
+    Throughput ideal = print(DiskBench.groupCommitRate(root, seconds, 64,
+        JournalBench.ENTRY_BYTES + 16));
+    results.add(ideal);
+    Throughput journal64 = null;
+    for (int w : writers) {
+      Throughput t = print(JournalBench.durableAppends(fresh(root, "journal-" + w), w, seconds));
+      results.add(t);
+      if (w == 64) {
+        journal64 = t;
+      }
+    }
+    results.add(print(JournalBench.replay(fresh(root, "replay"), replayEntries)));
+    if (api) {
+      results.addAll(ApiBench.run(homeOrEnv(), fresh(root, "api"), writers, seconds, this::print));
+    }
+    out.println();
+    if (journal64 != null) {
+      out.printf(Locale.ROOT, "journal at 64 writers reaches %.0f%% of the disk's ideal group-commit rate%n",
+          100 * journal64.perSecond() / ideal.perSecond());
+    }
+    return 0;
+  }
+
+  private Throughput print(Throughput t) {
+    out.println(t.row());
+    out.flush();
+    return t;
+  }
+
+  private Path homeOrEnv() {
+    if (home != null) {
+      return home;
+    }
+    String env = System.getenv("QUIRE_HOME");
+    if (env == null) {
+      throw new IllegalArgumentException("--api needs --home or QUIRE_HOME (a folder with bin/quire)");
+    }
+    return Path.of(env);
+  }
+
+  private static Path fresh(Path root, String name) throws IOException {
+    Path dir = root.resolve(name + "-" + System.nanoTime());
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  private static String join(int[] values) {
+    StringBuilder text = new StringBuilder();
+    for (int v : values) {
+      text.append(text.length() == 0 ? "" : ",").append(v);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * {@code bench}: durable mutations/s and acknowledgement latency of the journal in-process and
+ * through the client API, replay rate, and the disk's own fsync and group-commit rates measured
+ * in the same run as the peer figures.
+ */
+package io.quire.harness.bench;
