@@ -1,0 +1,148 @@
+package io.quire.master.internal;
+
+import io.quire.journal.Journal;
+import io.quire.journal.RecoveryResult;
+import io.quire.master.MasterMXBean;
+import io.quire.master.Role;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import javax.management.DynamicMBean;
+import javax.management.NotCompliantMBeanException;
+import javax.management.StandardMBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master: recovers the namespace from the journal, then serves it.
+ *
+ * <p>Start-up, per {@code docs/design-contracts.md}:
+ * <ol>
+ *   <li>register {@code quire:type=Master} (state RECOVERING), so a slow recovery is visible;
+ *   <li>replay the journal into a new {@link Namespace};
+ *   <li>register the namespace as a service, which activates the client API servlet;
+ *   <li>register the readiness marker {@code quire.master.state=SERVING}, or, when recovery
+ *       failed, {@code FAILED} with a one-line {@code quire.master.failure}: the launcher stops
+ *       the framework on it, so activation itself never throws.
+ * </ol>
+ */
+@Component(configurationPid = "io.quire", configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true, service = {})
+@Designate(ocd = MasterService.Config.class)
+public final class MasterService {
+  static final String STATE = "quire.master.state";
+  static final String FAILURE = "quire.master.failure";
+  static final String OBJECT_NAME = "quire:type=Master";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MasterService.class);
+
+  @ObjectClassDefinition(name = "Quire master", description = "From conf/quire-site.properties")
+  @interface Config {
+    @AttributeDefinition(description = "PRIMARY or SECONDARY, from the start command")
+    String quire_master_role() default "PRIMARY";
+
+    @AttributeDefinition(description = "Where the client API listens")
+    String alluxio_master_hostname() default "localhost";
+
+    @AttributeDefinition(description = "Port of the client API")
+    int alluxio_master_web_port() default 19999;
+  }
+
+  private final Namespace namespace;
+  private final MasterStatus status;
+  private final ServiceRegistration<DynamicMBean> mbean;
+  private final ServiceRegistration<Namespace> namespaceService;
+  private final ServiceRegistration<Object> readiness;
+
+  @Activate
+  public MasterService(@Reference Journal journal, BundleContext context, Config config)
+      throws NotCompliantMBeanException {
+    Clock clock = Clock.systemUTC();
+    namespace = new Namespace(journal, clock);
+    Role role = parseRole(config.quire_master_role());
+    status = new MasterStatus(role == null ? Role.PRIMARY : role, clock.instant(), namespace);
+    mbean = context.registerService(DynamicMBean.class,
+        new StandardMBean(status, MasterMXBean.class, true), properties("jmx.objectname",
+            OBJECT_NAME));
+    String failure = role == null ? failed("quire.master.role: '" + config.quire_master_role()
+        + "' is not one of PRIMARY, STANDBY, SECONDARY", null) : recover(clock);
+    if (failure == null) {
+      namespaceService = context.registerService(Namespace.class, namespace, null);
+      readiness = context.registerService(Object.class, new Object(), properties(STATE,
+          "SERVING"));
+    } else {
+      namespaceService = null;
+      Dictionary<String, Object> props = properties(STATE, "FAILED");
+      props.put(FAILURE, failure);
+      readiness = context.registerService(Object.class, new Object(), props);
+    }
+  }
+
+  /** @return null when serving, else the one-line reason */
+  private String recover(Clock clock) {
+    try {
+      RecoveryResult r = namespace.recover();
+      status.serving(r, clock.instant());
+      NamespaceSnapshot s = namespace.snapshot();
+      LOG.info("Master serving as {}: replayed {} entries in {} ms, last sequence {}, {} inodes",
+          status.getRole(), r.entriesReplayed(), r.millis(), s.lastAppliedSequence(),
+          s.inodeCount());
+      r.repairs().forEach(repair -> LOG.warn("Journal repaired during recovery: {}", repair));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      // Reported through the readiness marker, which makes the launcher exit 1 with it.
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      return failed("journal recovery failed: " + message, e);
+    }
+  }
+
+  private String failed(String why, Throwable cause) {
+    String reason = oneLine(why);
+    LOG.error("Master cannot serve: {}", reason, cause);
+    status.failed(reason);
+    return reason;
+  }
+
+  @Deactivate
+  void deactivate() {
+    if (namespaceService != null) {
+      namespaceService.unregister();
+    }
+    namespace.stop();
+    status.stopped();
+    readiness.unregister();
+    mbean.unregister();
+    LOG.info("Master stopped at sequence {}", namespace.snapshot().lastAppliedSequence());
+  }
+
+  /** @return null when {@code role} names no role */
+  private static Role parseRole(String role) {
+    for (Role r : Role.values()) {
+      if (r.name().equalsIgnoreCase(role.trim())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  private static Dictionary<String, Object> properties(String key, Object value) {
+    Dictionary<String, Object> props = new Hashtable<>();
+    props.put(key, value);
+    return props;
+  }
+}

@@ -1,0 +1,195 @@
+package io.quire.master.internal;
+
+import io.quire.master.internal.Mutation.CreateFile;
+import io.quire.master.internal.Mutation.Delete;
+import io.quire.master.internal.Mutation.Mkdir;
+import io.quire.master.internal.Mutation.Rename;
+import io.quire.master.internal.Mutation.SetAttributes;
+
+/**
+ * Applies a {@link Mutation} to a snapshot and returns the next snapshot; a pure function used
+ * both live (before the entry is journaled, which makes it the validation) and on replay.
+ *
+ * <p>Rules, POSIX-like: a new entry's parent must exist and be a directory; nothing is created
+ * over an existing name; a non-empty directory is deleted only recursively; a rename's destination
+ * must not exist, its parent must be a directory, and a directory cannot move below itself; the
+ * root can be neither deleted nor moved. Creating, deleting or moving an entry sets its parent
+ * directory's mtime to the entry's time. Every refusal throws before anything was built, naming
+ * the path at fault.
+ */
+final class MutationApplier {
+  private MutationApplier() {}
+
+  /** The returned snapshot keeps {@code current}'s sequence number: the caller sets it. */
+  static NamespaceSnapshot apply(NamespaceSnapshot current, Mutation m) throws NamespaceException {
+    if (m instanceof Mkdir mkdir) {
+      return mkdir(current, mkdir);
+    } else if (m instanceof CreateFile create) {
+      return createFile(current, create);
+    } else if (m instanceof Rename rename) {
+      return rename(current, rename);
+    } else if (m instanceof Delete delete) {
+      return delete(current, delete);
+    } else if (m instanceof SetAttributes set) {
+      return setAttributes(current, set);
+    }
+    throw new IllegalArgumentException("unknown mutation " + m);
+  }
+
+  private static NamespaceSnapshot mkdir(NamespaceSnapshot s, Mkdir m) throws NamespaceException {
+    FsPath p = m.path();
+    Inode[] chain = new Inode[p.depth()];
+    Inode node = s.root();
+    int level = 0;
+    for (; level < p.depth(); level++) {
+      chain[level] = node;
+      Inode next = node.child(p.name(level));
+      if (next == null) {
+        break;
+      }
+      if (!next.isDirectory()) {
+        throw level == p.depth() - 1 ? NamespaceException.alreadyExists(p.toString())
+            : NamespaceException.notADirectory(p.prefix(level + 1));
+      }
+      node = next;
+    }
+    if (level == p.depth()) {
+      if (m.parents()) {
+        return s; // mkdir -p of an existing directory changes nothing
+      }
+      throw NamespaceException.alreadyExists(p.toString());
+    }
+    if (level < p.depth() - 1 && !m.parents()) {
+      throw NamespaceException.notFound(p.prefix(level + 1));
+    }
+    checkId(s, m.firstId(), p);
+    Inode created = null;
+    for (int i = p.depth() - 1; i >= level; i--) {
+      Inode dir = Inode.directory(m.firstId() + i - level, p.name(i), m.owner(), m.mode(), m.mtime());
+      created = created == null ? dir : dir.withChild(created, null, m.mtime());
+    }
+    Inode root = rebuild(chain, level, chain[level].withChild(created, null, m.mtime()));
+    return new NamespaceSnapshot(root, s.lastAppliedSequence(),
+        m.firstId() + p.depth() - level);
+  }
+
+  private static NamespaceSnapshot createFile(NamespaceSnapshot s, CreateFile m)
+      throws NamespaceException {
+    FsPath p = m.path();
+    if (p.isRoot()) {
+      throw NamespaceException.alreadyExists("/");
+    }
+    Inode[] chain = parentChain(s.root(), p);
+    Inode parent = chain[p.depth() - 1];
+    if (parent.child(p.lastName()) != null) {
+      throw NamespaceException.alreadyExists(p.toString());
+    }
+    checkId(s, m.id(), p);
+    Inode file = Inode.file(m.id(), p.lastName(), m.owner(), m.mode(), m.mtime());
+    Inode root = rebuild(chain, p.depth() - 1, parent.withChild(file, null, m.mtime()));
+    return new NamespaceSnapshot(root, s.lastAppliedSequence(), m.id() + 1);
+  }
+
+  private static NamespaceSnapshot delete(NamespaceSnapshot s, Delete m)
+      throws NamespaceException {
+    FsPath p = m.path();
+    if (p.isRoot()) {
+      throw NamespaceException.invalidPath("/", "the root directory cannot be deleted");
+    }
+    Inode[] chain = parentChain(s.root(), p);
+    Inode parent = chain[p.depth() - 1];
+    Inode target = parent.child(p.lastName());
+    if (target == null) {
+      throw NamespaceException.notFound(p.toString());
+    }
+    if (target.childCount() > 0 && !m.recursive()) {
+      throw NamespaceException.notEmpty(p.toString());
+    }
+    Inode root = rebuild(chain, p.depth() - 1, parent.withoutChild(p.lastName(), m.mtime()));
+    return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
+  }
+
+  private static NamespaceSnapshot rename(NamespaceSnapshot s, Rename m)
+      throws NamespaceException {
+    FsPath src = m.path();
+    FsPath dst = m.destination();
+    if (src.isRoot()) {
+      throw NamespaceException.invalidPath("/", "the root directory cannot be moved");
+    }
+    Inode[] srcChain = parentChain(s.root(), src);
+    Inode moved = srcChain[src.depth() - 1].child(src.lastName());
+    if (moved == null) {
+      throw NamespaceException.notFound(src.toString());
+    }
+    if (src.isProperAncestorOf(dst)) {
+      throw NamespaceException.invalidPath(dst.toString(),
+          "cannot move '" + src + "' into itself");
+    }
+    if (dst.isRoot()) {
+      throw NamespaceException.alreadyExists("/");
+    }
+    Inode dstParent = parentChain(s.root(), dst)[dst.depth() - 1];
+    if (dstParent.child(dst.lastName()) != null) {
+      throw NamespaceException.alreadyExists(dst.toString());
+    }
+    // Validated against the old tree; now cut, then graft into the tree without the source.
+    Inode cut = rebuild(srcChain, src.depth() - 1,
+        srcChain[src.depth() - 1].withoutChild(src.lastName(), m.mtime()));
+    Inode[] dstChain = parentChain(cut, dst);
+    Inode grafted = rebuild(dstChain, dst.depth() - 1,
+        dstChain[dst.depth() - 1].withChild(moved.withName(dst.lastName()), null, m.mtime()));
+    return new NamespaceSnapshot(grafted, s.lastAppliedSequence(), s.nextInodeId());
+  }
+
+  private static NamespaceSnapshot setAttributes(NamespaceSnapshot s, SetAttributes m)
+      throws NamespaceException {
+    FsPath p = m.path();
+    Inode old = s.resolve(p);
+    Inode changed = old.withAttributes(m.owner() == null ? old.owner() : m.owner(),
+        m.mode() < 0 ? old.mode() : m.mode(), m.mtime() == null ? old.mtime() : m.mtime());
+    Inode root = changed;
+    if (!p.isRoot()) {
+      Inode[] chain = parentChain(s.root(), p);
+      Inode parent = chain[p.depth() - 1];
+      root = rebuild(chain, p.depth() - 1, parent.withChild(changed, old, parent.mtime()));
+    }
+    return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
+  }
+
+  /**
+   * The directories from the root down to {@code p}'s parent: element {@code i} is the directory
+   * at {@code p.prefix(i)}. {@code p} must not be the root.
+   */
+  private static Inode[] parentChain(Inode root, FsPath p) throws NamespaceException {
+    Inode[] chain = new Inode[p.depth()];
+    Inode node = root;
+    for (int i = 0; i < chain.length; i++) {
+      if (node == null) {
+        throw NamespaceException.notFound(p.prefix(i));
+      }
+      if (!node.isDirectory()) {
+        throw NamespaceException.notADirectory(p.prefix(i));
+      }
+      chain[i] = node;
+      node = node.child(p.name(i));
+    }
+    return chain;
+  }
+
+  /** Replaces {@code chain[level]} and copies its ancestors; their mtimes stay. */
+  private static Inode rebuild(Inode[] chain, int level, Inode replacement) {
+    Inode node = replacement;
+    for (int i = level - 1; i >= 0; i--) {
+      node = chain[i].withChild(node, chain[i + 1], chain[i].mtime());
+    }
+    return node;
+  }
+
+  /** Inode ids come from a counter that replay must reproduce; a gap means a foreign journal. */
+  private static void checkId(NamespaceSnapshot s, long id, FsPath p) {
+    if (id != s.nextInodeId()) {
+      throw new IllegalStateException("entry for '" + p + "' creates inode id " + id
+          + " but the namespace allocates " + s.nextInodeId() + " next");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.quire.master.internal;
+
+import io.quire.journal.Journal;
+import io.quire.journal.RecoveryResult;
+import io.quire.master.internal.Mutation.CreateFile;
+import io.quire.master.internal.Mutation.Delete;
+import io.quire.master.internal.Mutation.Mkdir;
+import io.quire.master.internal.Mutation.Rename;
+import io.quire.master.internal.Mutation.SetAttributes;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The master's namespace: the current {@link NamespaceSnapshot} behind one volatile field, and
+ * the write path that journals each change before acknowledging it.
+ *
+ * <p>A mutation:
+ * <ol>
+ *   <li>takes the state lock (one writer at a time, so sequence order is apply order);
+ *   <li>builds the {@link Mutation} with the time and the next inode id, and applies it to the
+ *       current snapshot, which validates it; a refusal leaves everything untouched;
+ *   <li>appends the encoded entry to the journal (no I/O) and publishes the new snapshot;
+ *   <li>releases the lock and waits until the entry is durable (group commit);
+ *   <li>only then returns, which acknowledges it.
+ * </ol>
+ * Readers take the volatile snapshot without locking; they may see a change a few milliseconds
+ * before it is durable, as in HDFS.
+ */
+final class Namespace {
+  private final Journal journal;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final EntryEncoder encoder = new EntryEncoder(); // guarded by lock
+  private final SharedStrings owners = new SharedStrings(); // guarded by lock
+  private volatile NamespaceSnapshot snapshot = NamespaceSnapshot.empty();
+  private boolean accepting; // guarded by lock
+
+  Namespace(Journal journal, Clock clock) {
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** Replays the journal into the namespace, then accepts mutations. Call once. */
+  RecoveryResult recover() throws IOException {
+    lock.lock();
+    try {
+      NamespaceReplayer replayer = new NamespaceReplayer(snapshot, owners);
+      RecoveryResult result = journal.recover(replayer);
+      snapshot = replayer.result();
+      accepting = true;
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Refuses further mutations; those already appended still complete. */
+  void stop() {
+    lock.lock();
+    try {
+      accepting = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The current namespace; consistent and immutable, free to take. */
+  NamespaceSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** @return the sequence number that made the change durable */
+  long mkdir(FsPath path, boolean parents, String owner, int mode)
+      throws NamespaceException, IOException, InterruptedException {
+    return commit((nextId, now) -> new Mkdir(path, parents, owners.share(owner), mode, now,
+        nextId));
+  }
+
+  long createFile(FsPath path, String owner, int mode)
+      throws NamespaceException, IOException, InterruptedException {
+    return commit((nextId, now) -> new CreateFile(path, owners.share(owner), mode, now, nextId));
+  }
+
+  long rename(FsPath source, FsPath destination)
+      throws NamespaceException, IOException, InterruptedException {
+    return commit((nextId, now) -> new Rename(source, destination, now));
+  }
+
+  long delete(FsPath path, boolean recursive)
+      throws NamespaceException, IOException, InterruptedException {
+    return commit((nextId, now) -> new Delete(path, recursive, now));
+  }
+
+  /** A null owner, a negative mode or a null mtime leaves that attribute as it is. */
+  long setAttributes(FsPath path, String owner, int mode, Long mtime)
+      throws NamespaceException, IOException, InterruptedException {
+    return commit((nextId, now) -> new SetAttributes(path,
+        owner == null ? null : owners.share(owner), mode, mtime));
+  }
+
+  private long commit(MutationFactory factory)
+      throws NamespaceException, IOException, InterruptedException {
+    long sequence;
+    lock.lock();
+    try {
+      if (!accepting) {
+        throw new MasterUnavailableException("the master is not serving mutations now");
+      }
+      NamespaceSnapshot current = snapshot;
+      Mutation m = factory.create(current.nextInodeId(), clock.millis());
+      NamespaceSnapshot next = MutationApplier.apply(current, m);
+      if (next == current) {
+        // Nothing changes (mkdir -p of an existing directory), but what made it so may not be
+        // durable yet: wait for everything applied so far.
+        sequence = current.lastAppliedSequence();
+      } else {
+        sequence = journal.append(encoder.encode(m));
+        snapshot = next.withSequence(sequence);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (sequence > 0) {
+      try {
+        journal.awaitDurable(sequence);
+      } catch (IOException e) {
+        throw new NotDurableException(sequence, e);
+      }
+    }
+    return sequence;
+  }
+
+  /** Builds a mutation under the lock, from the values only the lock holder may read. */
+  @FunctionalInterface
+  private interface MutationFactory {
+    Mutation create(long nextInodeId, long nowMillis);
+  }
+}

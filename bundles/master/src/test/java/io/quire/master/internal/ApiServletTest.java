@@ -1,0 +1,126 @@
+package io.quire.master.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quire.client.FileEntry;
+import io.quire.client.QuireClient;
+import io.quire.client.QuireException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client API through real HTTP: Jetty in-process, the Java client, an in-memory journal. */
+class ApiServletTest {
+  private static Server server;
+  private static Namespace namespace;
+  private static String address;
+
+  @BeforeAll
+  static void start() throws Exception {
+    namespace = new Namespace(new MemoryJournal(), Clock.systemUTC());
+    namespace.recover();
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new ApiServlet(namespace)), "/api/v1/*");
+    server.setHandler(context);
+    server.start();
+    address = "127.0.0.1:" + connector.getLocalPort();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+  }
+
+  private static QuireClient client() {
+    return new QuireClient(address, "alice", Duration.ofSeconds(10));
+  }
+
+  private static QuireException refused(Executable call) {
+    return assertThrows(QuireException.class, call::run);
+  }
+
+  interface Executable {
+    void run() throws Exception;
+  }
+
+  @Test
+  void mutationsAndReadsRoundTrip() throws Exception {
+    QuireClient c = client();
+    assertTrue(c.mkdir("/t1/a b/c", true) > 0);
+    c.touch("/t1/a b/c/f\u00e9");
+    c.mv("/t1/a b/c/f\u00e9", "/t1/g");
+    c.setattr("/t1/g", "bob", "0600", 1234L);
+    FileEntry g = c.stat("/t1/g");
+    assertEquals("bob", g.owner());
+    assertEquals(0600, g.mode());
+    assertEquals(1234L, g.mtime().toEpochMilli());
+    assertFalse(g.directory());
+    List<String> paths = c.ls("/t1", true).stream().map(FileEntry::path).toList();
+    assertEquals(List.of("/t1/a b", "/t1/a b/c", "/t1/g"), paths);
+    assertEquals("alice", c.stat("/t1/a b").owner());
+    assertEquals(0755, c.stat("/t1/a b").mode());
+    c.rm("/t1", true);
+    assertEquals(404, refused(() -> c.stat("/t1")).status());
+  }
+
+  @Test
+  void errorsCarryTheirCodeStatusAndPath() throws Exception {
+    QuireClient c = client();
+    c.mkdir("/t2/d/e", true);
+    QuireException e = refused(() -> c.mkdir("/t2/d", false));
+    assertEquals("ALREADY_EXISTS", e.code());
+    assertEquals(409, e.status());
+    assertEquals("/t2/d", e.path());
+    assertEquals("ALREADY_EXISTS: already exists: /t2/d", e.getMessage());
+    assertEquals("DIRECTORY_NOT_EMPTY", refused(() -> c.rm("/t2/d", false)).code());
+    assertEquals("NOT_FOUND", refused(() -> c.touch("/t2/x/y")).code());
+    assertEquals("INVALID_PATH", refused(() -> c.mv("/t2", "/t2/d/in")).code());
+    assertEquals(400, refused(() -> c.stat("relative")).status());
+    assertEquals("BAD_REQUEST", refused(() -> c.setattr("/t2", null, "999", null)).code());
+  }
+
+  @Test
+  void malformedRequestsAreRefusedWithJson() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + address
+        + "/api/v1/mkdir")).POST(HttpRequest.BodyPublishers.ofString("{\"path\":[1]}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().startsWith("{\"code\":\"BAD_REQUEST\",\"message\":\"malformed JSON"),
+        r.body());
+    r = http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/api/v1/nope"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, r.statusCode());
+    assertEquals("{\"code\":\"NO_SUCH_ENDPOINT\",\"message\":\"no endpoint GET /api/v1/nope\"}",
+        r.body());
+  }
+
+  @Test
+  void pagesALargeDirectory() throws Exception {
+    QuireClient c = client();
+    c.mkdir("/t3", false);
+    for (int i = 0; i < 5; i++) {
+      c.touch("/t3/f" + i);
+    }
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://" + address + "/api/v1/list?path=/t3&after=f1&limit=2")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(r.body().contains("\"path\":\"/t3/f2\"") && r.body().contains("/t3/f3")
+        && !r.body().contains("/t3/f4") && r.body().endsWith("\"truncated\":true}"), r.body());
+  }
+}

@@ -1,0 +1,101 @@
+package io.quire.master.internal;
+
+import static io.quire.master.internal.Listing.path;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quire.master.internal.Mutation.CreateFile;
+import io.quire.master.internal.Mutation.Delete;
+import io.quire.master.internal.Mutation.Mkdir;
+import io.quire.master.internal.Mutation.Rename;
+import io.quire.master.internal.Mutation.SetAttributes;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntryCodecTest {
+  private static final List<Mutation> SAMPLES = List.of(
+      new Mkdir(path("/a/b"), true, "alice", 0755, 1_700_000_000_000L, 1),
+      new Mkdir(path("/"), false, "", 0, Long.MIN_VALUE, Long.MAX_VALUE),
+      new CreateFile(path("/d/f\u00e9\uD83D\uDE00 x"), "bob", 07777, -5, 123_456_789_012L),
+      new Rename(path("/a"), path("/b/c"), 0),
+      new Delete(path("/a/b"), true, Long.MAX_VALUE),
+      new Delete(path("/a"), false, 1),
+      new SetAttributes(path("/a"), "carol", 0600, 99L),
+      new SetAttributes(path("/a"), null, -1, null),
+      new SetAttributes(path("/a"), null, 0644, null));
+
+  private final EntryEncoder encoder = new EntryEncoder();
+
+  private static Mutation decode(byte[] bytes) throws MalformedEntryException {
+    return new EntryDecoder(new SharedStrings()).decode(ByteBuffer.wrap(bytes));
+  }
+
+  private static String failure(byte[] bytes) {
+    return assertThrows(MalformedEntryException.class, () -> decode(bytes)).getMessage();
+  }
+
+  @Test
+  void everyMutationSurvivesARoundTrip() throws Exception {
+    for (Mutation m : SAMPLES) {
+      assertEquals(m, decode(encoder.encode(m)));
+    }
+  }
+
+  @Test
+  void decodesFromDirectAndOffsetBuffers() throws Exception {
+    byte[] bytes = encoder.encode(SAMPLES.get(2));
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
+    direct.put(bytes).flip();
+    assertEquals(SAMPLES.get(2), new EntryDecoder(new SharedStrings()).decode(direct));
+    byte[] padded = new byte[bytes.length + 7];
+    System.arraycopy(bytes, 0, padded, 7, bytes.length);
+    ByteBuffer slice = ByteBuffer.wrap(padded, 7, bytes.length).slice();
+    assertEquals(SAMPLES.get(2), new EntryDecoder(new SharedStrings()).decode(slice));
+  }
+
+  @Test
+  void isCompact() {
+    byte[] bytes = encoder.encode(new CreateFile(path("/user/a/f1"), "alice", 0644,
+        1_700_000_000_000L, 1_000_000));
+    assertTrue(bytes.length < 40, "entry is " + bytes.length + " bytes");
+  }
+
+  @Test
+  void everyTruncationIsRefused() {
+    for (Mutation m : SAMPLES) {
+      byte[] bytes = encoder.encode(m);
+      for (int cut = 0; cut < bytes.length; cut++) {
+        String message = failure(Arrays.copyOf(bytes, cut));
+        assertTrue(message.contains("truncated") || message.contains("needs"), message);
+      }
+    }
+  }
+
+  @Test
+  void decodingErrorsNameTheProblem() {
+    byte[] good = encoder.encode(SAMPLES.get(0));
+    assertEquals("entry version 2 is not supported (this master reads version 1)",
+        failure(with(good, 0, 2)));
+    assertEquals("unknown opcode 9", failure(with(good, 1, 9)));
+    assertTrue(failure(with(good, 2, 0x82)).contains("unknown flag bits 0x82"));
+    assertEquals("1 bytes follow the end of MKDIR", failure(Arrays.copyOf(good, good.length + 1)));
+    byte[] relative = encoder.encode(new Rename(path("/a"), path("/b"), 0));
+    relative[3] = (byte) 'x'; // "/a" -> "xa"
+    assertTrue(failure(relative).startsWith("RENAME field 'path' at byte 5: invalid path 'xa'"));
+    byte[] badMode = encoder.encode(new SetAttributes(path("/a"), null, 07777, null));
+    badMode[badMode.length - 1] = 0x40; // 07777 -> 0x3FFF: above 07777
+    assertTrue(failure(badMode).contains("is above 07777"), failure(badMode));
+    byte[] hugeString = {1, 4, 0, (byte) 0xFF, (byte) 0xFF, 0x7F};
+    assertTrue(failure(hugeString).contains("length 2097151 exceeds"), failure(hugeString));
+    byte[] longVarint = {1, 3, 2, '/', 'a', 2, '/', 'b', -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        1};
+    assertTrue(failure(longVarint).contains("varint longer than 10 bytes"));
+  }
+
+  private static byte[] with(byte[] bytes, int index, int value) {
+    byte[] copy = bytes.clone();
+    copy[index] = (byte) value;
+    return copy;
+  }
+}

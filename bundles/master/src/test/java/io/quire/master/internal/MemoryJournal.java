@@ -1,0 +1,90 @@
+package io.quire.master.internal;
+
+import io.quire.journal.EntryConsumer;
+import io.quire.journal.FormatMarker;
+import io.quire.journal.Journal;
+import io.quire.journal.JournalClosedException;
+import io.quire.journal.JournalStatus;
+import io.quire.journal.RecoveryResult;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link Journal} test double that keeps entries in memory; syncs can be made to fail. */
+final class MemoryJournal implements Journal {
+  private final List<byte[]> entries = new ArrayList<>();
+  private boolean recovered;
+  private boolean closed;
+  private IOException syncFailure;
+  private long durable;
+
+  MemoryJournal() {}
+
+  MemoryJournal(List<byte[]> existing) {
+    entries.addAll(existing);
+  }
+
+  synchronized List<byte[]> entries() {
+    return new ArrayList<>(entries);
+  }
+
+  synchronized void failSyncs(IOException failure) {
+    syncFailure = failure;
+  }
+
+  synchronized void closeForAppends() {
+    closed = true;
+  }
+
+  @Override
+  public synchronized RecoveryResult recover(EntryConsumer consumer) throws IOException {
+    if (recovered) {
+      throw new IllegalStateException("recover called twice");
+    }
+    recovered = true;
+    for (int i = 0; i < entries.size(); i++) {
+      consumer.accept(i + 1, ByteBuffer.wrap(entries.get(i)));
+    }
+    durable = entries.size();
+    return new RecoveryResult(entries.size(), entries.size(), List.of(), 0);
+  }
+
+  @Override
+  public synchronized long append(byte[] entry) throws IOException {
+    if (!recovered || closed) {
+      throw new JournalClosedException("journal is closed");
+    }
+    entries.add(entry);
+    return entries.size();
+  }
+
+  @Override
+  public synchronized void awaitDurable(long sequence) throws IOException {
+    if (syncFailure != null) {
+      throw syncFailure;
+    }
+    durable = Math.max(durable, sequence);
+  }
+
+  synchronized long durable() {
+    return durable;
+  }
+
+  @Override
+  public FormatMarker format() {
+    return new FormatMarker("memory", 1, Instant.EPOCH);
+  }
+
+  @Override
+  public synchronized JournalStatus status() {
+    return new JournalStatus("memory", "memory", entries.size(), durable, entries.size(), 0, 0,
+        null);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+}

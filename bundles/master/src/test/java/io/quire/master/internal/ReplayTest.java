@@ -1,0 +1,82 @@
+package io.quire.master.internal;
+
+import static io.quire.master.internal.Listing.path;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+  /** A clock that moves forward by a random step on every read. */
+  private static Clock ticking(Random random) {
+    return new Clock() {
+      private long now = 1_700_000_000_000L;
+
+      @Override
+      public long millis() {
+        now += random.nextInt(1000);
+        return now;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(millis());
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneId.of("UTC");
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  @Test
+  void replayingTheJournalRebuildsTheSameNamespace() throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    MemoryJournal journal = new MemoryJournal();
+    Namespace live = new Namespace(journal, ticking(random));
+    live.recover();
+    int applied = RandomOperations.run(live, random, 5000);
+
+    Namespace replayed = new Namespace(new MemoryJournal(journal.entries()), Clock.systemUTC());
+    replayed.recover();
+    assertEquals(Listing.of(live.snapshot()), Listing.of(replayed.snapshot()), "seed " + seed);
+    assertEquals(journal.entries().size(), replayed.snapshot().lastAppliedSequence());
+    assertTrue(applied > 1000, "only " + applied + " operations applied, seed " + seed);
+  }
+
+  @Test
+  void anEntryThatDoesNotApplyStopsRecoveryNamingItsSequence() throws Exception {
+    MemoryJournal journal = new MemoryJournal();
+    Namespace live = new Namespace(journal, Clock.systemUTC());
+    live.recover();
+    live.mkdir(path("/a"), false, "u", 0755);
+    List<byte[]> entries = new ArrayList<>(journal.entries());
+    entries.add(entries.get(0)); // creating /a twice
+    Namespace replayed = new Namespace(new MemoryJournal(entries), Clock.systemUTC());
+    ReplayException e = assertThrows(ReplayException.class, replayed::recover);
+    assertEquals(2, e.sequence());
+    assertTrue(e.getMessage().startsWith("journal entry 2 cannot be replayed: Mkdir /a does not "
+        + "apply: already exists: /a"), e.getMessage());
+  }
+
+  @Test
+  void anUndecodableEntryStopsRecoveryNamingItsSequence() {
+    Namespace replayed = new Namespace(new MemoryJournal(List.of(new byte[] {1, 42})),
+        Clock.systemUTC());
+    ReplayException e = assertThrows(ReplayException.class, replayed::recover);
+    assertEquals("journal entry 1 cannot be replayed: unknown opcode 42; run 'bin/quire journal "
+        + "dump' on the journal folder", e.getMessage());
+  }
+}
