@@ -1,0 +1,48 @@
+package io.quire.launcher.cli;
+
+import io.quire.journal.FormatMarker;
+import io.quire.journal.JournalFolder;
+import io.quire.journal.storage.JournalStorage;
+import io.quire.launcher.config.SiteConfig;
+import io.quire.storage.local.LocalJournalStorage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bin/quire format}: deletes the journal files Quire owns in the configured folder and
+ * writes a fresh format marker. The journal refuses while a live master holds the folder and
+ * refuses a folder that does not look like a Quire journal; nothing is deleted then.
+ */
+@Command(name = "format", aliases = "formatMaster", mixinStandardHelpOptions = true,
+    description = "Formats the journal folder of this configuration (refuses while a master holds it).")
+final class FormatCommand implements Callable<Integer> {
+
+  @ParentCommand
+  QuireCli cli;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    SiteConfig config = cli.loadRunnableConfig();
+    JournalStorage storage = storage(config);
+    FormatMarker marker = JournalFolder.format(storage, Clock.systemUTC());
+    spec.commandLine().getOut().println("Formatted journal " + config.journalFolder() + " ("
+        + config.storageType() + ", cluster id " + marker.clusterId() + ")");
+    return 0;
+  }
+
+  /** The journal storage of the configuration; this build has the local backend only. */
+  static JournalStorage storage(SiteConfig config) {
+    if (!config.storageType().equals("local")) {
+      throw new IllegalStateException("storage '" + config.storageType() + "' is not available in this build");
+    }
+    return new LocalJournalStorage(Path.of(config.journalFolder()));
+  }
+}

@@ -1,0 +1,64 @@
+package io.quire.launcher.cli;
+
+import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.LibDir;
+import io.quire.launcher.QuireServer;
+import io.quire.launcher.config.SiteConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line of a server process: the same Java and class path as this CLI, the server's
+ * logback configuration and log file, then {@code QuireServer --conf --home --role [--restore]}.
+ * Extra JVM options come from {@code QUIRE_SERVER_JAVA_OPTS}.
+ */
+final class ServerCommand {
+
+  static final String JAVA_OPTS_ENV = "QUIRE_SERVER_JAVA_OPTS";
+  static final String LOG_FILE_PROPERTY = "quire.log.file";
+  static final String CONSOLE_LEVEL_PROPERTY = "quire.console.level";
+  /** Used when neither the configuration folder nor {@code quire.home/conf} has a logback.xml. */
+  static final String DEFAULT_LOGBACK = "io/quire/launcher/logback-server.xml";
+
+  private ServerCommand() {}
+
+  static List<String> build(SiteConfig config, InstanceFiles files, Optional<String> restoreUri, boolean foreground) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    String opts = System.getenv(JAVA_OPTS_ENV);
+    if (opts != null && !opts.isBlank()) {
+      command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+    }
+    command.add("-D" + QuireCli.HOME_PROPERTY + "=" + config.home());
+    command.add("-D" + LibDir.PROPERTY + "=" + LibDir.locate());
+    command.add("-D" + LOG_FILE_PROPERTY + "=" + files.logFile());
+    command.add("-D" + CONSOLE_LEVEL_PROPERTY + "=" + (foreground ? "INFO" : "OFF"));
+    command.add("-Dlogback.configurationFile=" + logbackConfiguration(config));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(QuireServer.class.getName());
+    command.addAll(List.of("--conf", config.confDir().toString(), "--home", config.home().toString(),
+        "--role", files.role().commandName()));
+    restoreUri.ifPresent(uri -> command.addAll(List.of("--restore", uri)));
+    return command;
+  }
+
+  private static String logbackConfiguration(SiteConfig config) {
+    for (Path candidate : List.of(config.confDir().resolve("logback.xml"),
+        config.home().resolve("conf").resolve("logback.xml"))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate.toString();
+      }
+    }
+    return DEFAULT_LOGBACK;
+  }
+
+  private static String javaExecutable() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+}

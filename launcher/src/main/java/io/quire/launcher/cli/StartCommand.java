@@ -1,0 +1,115 @@
+package io.quire.launcher.cli;
+
+import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.PidFile;
+import io.quire.launcher.Role;
+import io.quire.launcher.StatusFile;
+import io.quire.launcher.config.SiteConfig;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/quire start [-i BACKUP_URI] [--foreground] [masters|master|secondary_master]}: starts
+ * a master in the background (pid and log file under {@code logs/}, named per role and client
+ * port) and returns once it serves (exit 0) or has failed (exit 1, with the reason).
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+    description = "Starts a master of this configuration and waits until it serves or fails.")
+final class StartCommand implements Callable<Integer> {
+
+  private static final Path DEV_NULL = Path.of("/dev/null");
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  @ParentCommand
+  QuireCli cli;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "-i", paramLabel = "BACKUP_URI", description = "restore from this backup on first start")
+  String restore;
+
+  @Option(names = "--foreground", description = "run in this terminal until stopped")
+  boolean foreground;
+
+  @Parameters(arity = "0..1", paramLabel = "masters|master|secondary_master", defaultValue = "masters",
+      description = "which master to start (default: masters, the master of this configuration)")
+  String target;
+
+  @Override
+  public Integer call() throws Exception {
+    Role role = Role.parse(target);
+    SiteConfig config = cli.loadRunnableConfig();
+    InstanceFiles files = new InstanceFiles(config.home(), role, config.webPort());
+    PidFile pidFile = new PidFile(files.pidFile());
+    Optional<ProcessHandle> running = pidFile.liveProcess();
+    if (running.isPresent()) {
+      throw new IllegalStateException("a " + role.commandName() + " for " + config.confDir()
+          + " is already running as pid " + running.get().pid() + " (" + pidFile.path() + ")");
+    }
+    Optional<String> restoreUri = Optional.ofNullable(restore).filter(s -> !s.isBlank());
+    List<String> command = ServerCommand.build(config, files, restoreUri, foreground);
+    Files.createDirectories(files.logsDir());
+    StatusFile status = new StatusFile(files.statusFile());
+    status.delete();
+    return foreground ? runInForeground(command) : startInBackground(command, config, files, status);
+  }
+
+  private int runInForeground(List<String> command) throws Exception {
+    Process server = new ProcessBuilder(command).inheritIO().start();
+    Thread forward = new Thread(() -> stopChild(server), "quire-forward-stop");
+    Runtime.getRuntime().addShutdownHook(forward);
+    int exit = server.waitFor();
+    try {
+      Runtime.getRuntime().removeShutdownHook(forward);
+    } catch (IllegalStateException shuttingDown) {
+      // this process is being stopped (SIGTERM): the hook has forwarded the stop already
+    }
+    return exit;
+  }
+
+  private int startInBackground(List<String> command, SiteConfig config, InstanceFiles files, StatusFile status)
+      throws Exception {
+    List<String> detached = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      // Its own session, so that a hang-up of this terminal does not reach the server.
+      detached.add(SETSID.toString());
+    }
+    detached.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(detached)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(files.logFile().toFile()));
+    if (Files.exists(DEV_NULL)) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File(DEV_NULL.toString())));
+    }
+    Process server = builder.start();
+    StartOutcome outcome = StartOutcome.await(server, status, files.logFile(),
+        config.startupTimeout().plusSeconds(90));
+    if (!outcome.serving()) {
+      throw new IllegalStateException(outcome.detail());
+    }
+    spec.commandLine().getOut().println("Quire " + files.role().commandName() + " serving (pid " + server.pid()
+        + "): " + outcome.detail() + "; log " + files.logFile());
+    return 0;
+  }
+
+  private static void stopChild(Process server) {
+    server.destroy();
+    try {
+      server.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.quire.launcher.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every key Quire reads from {@code quire-site.properties}, with type and default. The
+ * {@code alluxio.*} keys keep the names and meaning of the Alluxio "Journal Management"
+ * documentation; {@code quire.*} keys are Quire's own. Any key not listed here is an error.
+ */
+public final class ConfigKeys {
+
+  public static final String JOURNAL_FOLDER = "alluxio.master.journal.folder";
+  public static final String CHECKPOINT_PERIOD = "alluxio.master.journal.checkpoint.period.entries";
+  public static final String LOG_SIZE_MAX = "alluxio.master.journal.log.size.bytes.max";
+  public static final String ROOT_UFS = "alluxio.master.mount.table.root.ufs";
+  public static final String BACKUP_DIRECTORY = "alluxio.master.backup.directory";
+  public static final String DAILY_BACKUP_ENABLED = "alluxio.master.daily.backup.enabled";
+  public static final String DAILY_BACKUP_TIME = "alluxio.master.daily.backup.time";
+  public static final String DAILY_BACKUP_RETAINED = "alluxio.master.daily.backup.files.retained";
+  public static final String ZOOKEEPER_ENABLED = "alluxio.zookeeper.enabled";
+  public static final String ZOOKEEPER_ADDRESS = "alluxio.zookeeper.address";
+  public static final String MASTER_HOSTNAME = "alluxio.master.hostname";
+  public static final String WEB_PORT = "alluxio.master.web.port";
+  public static final String JMX_HOST = "quire.jmx.host";
+  public static final String JMX_PORT = "quire.jmx.port";
+  public static final String JMX_PASSWORD_FILE = "quire.jmx.password.file";
+  public static final String JMX_ACCESS_FILE = "quire.jmx.access.file";
+  public static final String JOURNAL_STORAGE = "quire.journal.storage";
+  public static final String STARTUP_TIMEOUT = "quire.startup.timeout";
+
+  /** Storage backends a journal folder can name. */
+  public static final Set<String> STORAGE_TYPES = Set.of("local", "nfs", "hdfs");
+
+  public static final List<ConfigKey> ALL = List.of(
+      new ConfigKey(JOURNAL_FOLDER, ValueTypes.text(), "${quire.home}/journal",
+          "where the journal lives: a local path, nfs://host/export/dir or hdfs://host:port/dir"),
+      new ConfigKey(CHECKPOINT_PERIOD, ValueTypes.positiveLong(), "2000000",
+          "take a checkpoint after this many entries since the last one"),
+      new ConfigKey(LOG_SIZE_MAX, ValueTypes.size(), "10MB", "roll to a new log file past this size"),
+      new ConfigKey(ROOT_UFS, ValueTypes.text(), "${quire.home}/underFSStorage",
+          "root under-storage; relative backup directories resolve against it"),
+      new ConfigKey(BACKUP_DIRECTORY, ValueTypes.text(), "/alluxio_backups",
+          "where backups go, within the root under-storage unless a full URI"),
+      new ConfigKey(DAILY_BACKUP_ENABLED, ValueTypes.bool(), "false", "take a backup every day"),
+      new ConfigKey(DAILY_BACKUP_TIME, ValueTypes.timeOfDay(), "05:00", "when, HH:mm in UTC"),
+      new ConfigKey(DAILY_BACKUP_RETAINED, ValueTypes.positiveInt(), "3",
+          "how many backup files to keep in the backup directory"),
+      new ConfigKey(ZOOKEEPER_ENABLED, ValueTypes.bool(), "false", "HA: leader election through ZooKeeper"),
+      new ConfigKey(ZOOKEEPER_ADDRESS, ValueTypes.text(), null, "ZooKeeper connect string (host:port,...)"),
+      new ConfigKey(MASTER_HOSTNAME, ValueTypes.host(), "localhost", "where the client API listens"),
+      new ConfigKey(WEB_PORT, ValueTypes.port(), "19999", "port of the client API"),
+      new ConfigKey(JMX_HOST, ValueTypes.host(), "127.0.0.1", "where the JMX connector listens"),
+      new ConfigKey(JMX_PORT, ValueTypes.port(), "19991", "port of the JMX connector (registry and RMI server)"),
+      new ConfigKey(JMX_PASSWORD_FILE, ValueTypes.text(), null,
+          "JMX credentials (jmxremote.password format); required for a non-loopback quire.jmx.host"),
+      new ConfigKey(JMX_ACCESS_FILE, ValueTypes.text(), null, "JMX roles (jmxremote.access format)"),
+      new ConfigKey(JOURNAL_STORAGE, ValueTypes.choice(STORAGE_TYPES), null,
+          "local, nfs or hdfs; by default from the journal folder's scheme"),
+      new ConfigKey(STARTUP_TIMEOUT, ValueTypes.duration(), "120s",
+          "how long the server waits for the master to serve or fail before it gives up"));
+
+  public static final Map<String, ConfigKey> BY_NAME =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));
+
+  private ConfigKeys() {}
+}

@@ -1,0 +1,191 @@
+package io.quire.launcher.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.Role;
+import io.quire.launcher.config.SiteConfig;
+import io.quire.launcher.config.SiteConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real launcher with the real bundles, as separate processes started through
+ * {@code bin/quire} from {@code launcher/target/dist}.
+ */
+class QuireServerIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir
+  Path home;
+
+  private QuireCommand quire;
+  private final List<Path> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    quire = new QuireCommand(home);
+  }
+
+  /** Stops whatever a test left running; a master that ignores SIGTERM is killed and fails the test. */
+  @AfterEach
+  void stopEverything() throws Exception {
+    for (Path conf : started) {
+      quire.run(conf, "stop");
+    }
+    for (Path pidFile : pidFiles()) {
+      Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+      if (left.isPresent() && left.get().isAlive()) {
+        left.get().destroyForcibly();
+        throw new AssertionError("a master was still running after stop: " + pidFile);
+      }
+    }
+  }
+
+  @Test
+  void formatsStartsServesOverJmxAndClientsAndStopsCleanly() throws Exception {
+    Path conf = quire.configure("conf");
+    assertEquals(0, quire.run(conf, "format").exit());
+
+    QuireCommand.Result start = start(conf);
+    assertEquals(0, start.exit(), start::toString);
+    assertTrue(start.out().contains("serving"), start::toString);
+    long pid = pidOf(conf);
+
+    SiteConfig config = SiteConfigLoader.load(conf, home);
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(config.jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      await().atMost(PATIENCE).until(() -> server.isRegistered(new ObjectName("quire:type=Master")));
+      assertFalse(server.queryNames(new ObjectName("osgi.core:type=framework,*"), null).isEmpty(),
+          "the framework MBean of Aries JMX");
+      assertFalse(server.queryNames(new ObjectName("osgi.core:type=bundleState,*"), null).isEmpty(),
+          "the bundle state MBean of Aries JMX");
+    }
+
+    // fs and fsadmin find this master through --conf (its ports are not the defaults)
+    QuireCommand.Result mkdir = quire.run(conf, "fs", "mkdir", "/it");
+    assertEquals(0, mkdir.exit(), mkdir::toString);
+    QuireCommand.Result report = quire.run(conf, "fsadmin", "report");
+    assertEquals(0, report.exit(), report::toString);
+    assertTrue(report.out().contains("PRIMARY"), report::toString);
+
+    QuireCommand.Result again = quire.run(conf, "start");
+    assertNotEquals(0, again.exit(), again::toString);
+    assertTrue(again.err().contains("already running as pid " + pid), again::toString);
+
+    QuireCommand.Result stop = quire.run(conf, "stop");
+    assertEquals(0, stop.exit(), stop::toString);
+    assertTrue(ProcessHandle.of(pid).isEmpty() || !ProcessHandle.of(pid).get().isAlive());
+    assertFalse(Files.exists(pidFile(conf)), "pid file removed");
+    String log = Files.readString(logFile(conf));
+    assertTrue(log.contains("Quire master stopped"), "graceful stop is logged");
+    assertFalse(log.contains(" ERROR "), "no errors in the log:\n" + log);
+  }
+
+  @Test
+  void startOnAnUnformattedFolderFailsAndSaysToRunFormat() throws Exception {
+    Path conf = quire.configure("conf", "alluxio.master.journal.folder=" + home.resolve("never-formatted"));
+
+    QuireCommand.Result start = start(conf);
+
+    assertEquals(1, start.exit(), start::toString);
+    assertTrue(start.err().contains("bin/quire format"), start::toString);
+    assertEquals(1, start.err().strip().lines().count(), "one line on stderr: " + start.err());
+    assertFalse(Files.exists(pidFile(conf)), "nothing left running");
+  }
+
+  @Test
+  void aSecondMasterOnTheSameFolderRefusesAndNamesTheHolder() throws Exception {
+    Path folder = home.resolve("shared-journal");
+    Path first = quire.configure("conf-a", "alluxio.master.journal.folder=" + folder);
+    Path second = quire.configure("conf-b", "alluxio.master.journal.folder=" + folder);
+    assertEquals(0, quire.run(first, "format").exit());
+    assertEquals(0, start(first).exit());
+    long holder = pidOf(first);
+
+    QuireCommand.Result refused = start(second);
+
+    assertEquals(1, refused.exit(), refused::toString);
+    assertTrue(refused.err().contains("held by") && refused.err().contains(Long.toString(holder)),
+        refused::toString);
+    assertTrue(ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false), "the holder keeps serving");
+  }
+
+  @Test
+  void formatRefusesWhileAMasterRuns() throws Exception {
+    Path conf = quire.configure("conf");
+    assertEquals(0, quire.run(conf, "format").exit());
+    Path marker = home.resolve("journal").resolve("quire-journal.format");
+    String before = Files.readString(marker);
+    assertEquals(0, start(conf).exit());
+
+    QuireCommand.Result format = quire.run(conf, "format");
+
+    assertNotEquals(0, format.exit(), format::toString);
+    assertEquals(1, format.err().strip().lines().count(), "one line on stderr: " + format.err());
+    assertTrue(format.err().contains("held"), format::toString);
+    assertEquals(before, Files.readString(marker), "the journal is untouched");
+  }
+
+  @Test
+  void aMalformedValueStopsTheStartNamingKeyAndValue() throws Exception {
+    Path conf = quire.configure("conf", "alluxio.master.journal.log.size.bytes.max=ten");
+
+    QuireCommand.Result start = start(conf);
+
+    assertEquals(2, start.exit(), start::toString);
+    assertTrue(start.err().contains("alluxio.master.journal.log.size.bytes.max=ten"), start::toString);
+    assertFalse(Files.exists(home.resolve("logs")), "nothing started");
+  }
+
+  private QuireCommand.Result start(Path conf) throws Exception {
+    started.add(conf);
+    return quire.run(conf, "start");
+  }
+
+  private long pidOf(Path conf) throws Exception {
+    return Long.parseLong(Files.readString(pidFile(conf)).strip());
+  }
+
+  private Path pidFile(Path conf) throws Exception {
+    return files(conf).pidFile();
+  }
+
+  private Path logFile(Path conf) throws Exception {
+    return files(conf).logFile();
+  }
+
+  private InstanceFiles files(Path conf) throws Exception {
+    return new InstanceFiles(home, Role.MASTER, SiteConfigLoader.load(conf, home).webPort());
+  }
+
+  private List<Path> pidFiles() throws IOException {
+    Path logs = home.resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(logs)) {
+      return files.filter(p -> p.toString().endsWith(".pid")).toList();
+    }
+  }
+}
