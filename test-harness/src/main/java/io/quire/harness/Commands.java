@@ -30,7 +30,13 @@ public final class Commands {
 
   public static Result run(List<String> command, Duration timeout)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).start();
+    return run(new ProcessBuilder(command), timeout);
+  }
+
+  public static Result run(ProcessBuilder builder, Duration timeout)
+      throws IOException, InterruptedException {
+    List<String> command = builder.command();
+    Process process = builder.start();
     process.getOutputStream().close();
     CompletableFuture<String> out = drain(process.getInputStream());
     CompletableFuture<String> err = drain(process.getErrorStream());

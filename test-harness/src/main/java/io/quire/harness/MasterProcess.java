@@ -4,83 +4,89 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A real master process started with {@code bin/quire start --foreground}, so the harness holds
- * its process handle and can kill it with SIGKILL at a moment of its choosing.
+ * A real master process, run the way an operator runs one: {@code bin/quire start} (which returns
+ * once the master serves and prints its pid), {@code bin/quire stop}, and {@code kill -9} of that
+ * pid. Each master gets its own {@code QUIRE_HOME}, so logs and pid files of parallel runs never
+ * mix.
  */
 public final class MasterProcess implements AutoCloseable {
 
+  private static final Pattern SERVING_PID = Pattern.compile("\\(pid (\\d+)\\)");
+
   private final QuireHome home;
   private final Path conf;
-  private final Path log;
-  private Process process;
+  private ProcessHandle server;
 
   public MasterProcess(QuireHome home, Path conf) {
-    this.home = home;
+    this.home = home.withInstanceHome(conf.getParent());
     this.conf = conf;
-    this.log = conf.resolveSibling("master-output.log");
   }
 
   /** Runs {@code bin/quire format}; returns its output, throws if it failed. */
   public String format() throws IOException, InterruptedException {
-    return Commands.run(home.quire(conf, "format"), Duration.ofMinutes(1)).requireSuccess();
+    return run(Duration.ofMinutes(1), "format").requireSuccess();
   }
 
-  /** Starts the master and waits until it answers {@code fs ls /}. */
+  /** {@code bin/quire start master}: returns once the master serves, or throws with the reason. */
   public void start(Duration timeout) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(home.quire(conf, "start", "--foreground", "master"));
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    process = builder.start();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("master exited with " + process.exitValue() + " while starting; "
-            + "see " + log + ": " + tail());
-      }
-      Commands.Result ls = Commands.run(home.quire(conf, "fs", "ls", "/"), Duration.ofSeconds(30));
-      if (ls.exitCode() == 0) {
-        return;
-      }
-      process.waitFor(200, TimeUnit.MILLISECONDS);
+    Commands.Result started = run(timeout, "start", "master");
+    String output = started.requireSuccess();
+    Matcher pid = SERVING_PID.matcher(output);
+    if (!pid.find()) {
+      throw new IOException("bin/quire start printed no pid: " + output.strip());
     }
-    throw new IOException("master did not serve within " + timeout + "; see " + log);
+    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(pid.group(1)));
+    if (handle.isEmpty()) {
+      throw new IOException("the master said it serves as pid " + pid.group(1)
+          + " but no such process exists");
+    }
+    server = handle.get();
   }
 
-  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  /** SIGKILL the server process: no shutdown hook runs, nothing is flushed. Waits until gone. */
   public void kill() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      process.destroyForcibly();
-      process.waitFor();
+    if (server != null && server.isAlive()) {
+      server.destroyForcibly();
+      try {
+        server.onExit().get(60, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("pid " + server.pid() + " survived SIGKILL", e);
+      }
     }
   }
 
-  /** Graceful stop (SIGTERM) and wait. */
-  public int stop() throws InterruptedException {
-    if (process == null) {
-      return 0;
-    }
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-    return process.exitValue();
+  /** {@code bin/quire stop}: graceful; returns its exit code. */
+  public int stop() throws IOException, InterruptedException {
+    Commands.Result stopped = run(Duration.ofMinutes(2), "stop");
+    return stopped.exitCode();
   }
 
   public boolean alive() {
-    return process != null && process.isAlive();
+    return server != null && server.isAlive();
   }
 
   public long pid() {
-    return process.pid();
+    return server == null ? -1 : server.pid();
   }
 
   public Path conf() {
     return conf;
+  }
+
+  /** {@code bin/quire --conf CONF ARGS...} for this master, with its {@code QUIRE_HOME}. */
+  public ProcessBuilder command(String... args) {
+    return home.processBuilder(home.quire(conf, args));
+  }
+
+  public Commands.Result run(Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    return Commands.run(command(args), timeout);
   }
 
   /** {@code host:port} of the client API, from the configuration. */
@@ -91,19 +97,6 @@ public final class MasterProcess implements AutoCloseable {
     }
     return properties.getProperty("alluxio.master.hostname", "localhost") + ":"
         + properties.getProperty("alluxio.master.web.port", "19999");
-  }
-
-  public QuireHome home() {
-    return home;
-  }
-
-  public List<String> quire(String... args) {
-    return home.quire(conf, args);
-  }
-
-  private String tail() throws IOException {
-    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-    return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
   }
 
   @Override

@@ -14,17 +14,40 @@ import java.util.List;
 public final class QuireHome {
 
   private final Path home;
+  private final Path instanceHome;
 
+  /**
+   * @param home the installation (or source tree) with {@code bin/quire}
+   */
   public QuireHome(Path home) {
+    this(home, null);
+  }
+
+  private QuireHome(Path home, Path instanceHome) {
     if (!Files.isExecutable(home.resolve("bin/quire"))) {
       throw new IllegalArgumentException("no executable bin/quire under " + home
           + "; pass --home or set QUIRE_HOME");
     }
     this.home = home.toAbsolutePath().normalize();
+    this.instanceHome = instanceHome;
+  }
+
+  /** The same installation with {@code QUIRE_HOME} (logs, pid files) set to {@code dir}. */
+  public QuireHome withInstanceHome(Path dir) {
+    return new QuireHome(home, dir.toAbsolutePath().normalize());
   }
 
   public Path home() {
     return home;
+  }
+
+  /** A process builder for {@code command} with this instance's {@code QUIRE_HOME}. */
+  public ProcessBuilder processBuilder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (instanceHome != null) {
+      builder.environment().put("QUIRE_HOME", instanceHome.toString());
+    }
+    return builder;
   }
 
   /** {@code bin/quire --conf CONF ARGS...} as a command line. */

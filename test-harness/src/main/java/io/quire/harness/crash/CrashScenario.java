@@ -79,7 +79,7 @@ public final class CrashScenario {
       List<Thread> threads = new ArrayList<>();
       AckCounter counter = new AckCounter();
       for (int c = 0; c < clients; c++) {
-        FsBatchClient driver = new FsBatchClient(master.quire("fs", "-"),
+        FsBatchClient driver = new FsBatchClient(master.command("fs", "-"),
             new ClientWorkload(c, seed, operationsPerClient), () -> killed[0], counter);
         drivers.add(driver);
         Thread thread = new Thread(driver, "fs-client-" + c);
@@ -88,14 +88,15 @@ public final class CrashScenario {
       }
       counter.awaitAtLeast(killAfter);
       killed[0] = true;
+      long killedPid = master.pid();
       master.kill();
       for (Thread thread : threads) {
         thread.join();
       }
       int acked = drivers.stream().mapToInt(FsBatchClient::acknowledged).sum();
-      out.printf("  killed pid %d after %d acknowledged mutations (target %d)%n", master.pid(),
+      out.printf("  killed pid %d after %d acknowledged mutations (target %d)%n", killedPid,
           acked, killAfter);
-      results.add(restart(master));
+      results.add(restart(master, killedPid));
       if (!results.get(0).held()) {
         return results;
       }
@@ -106,10 +107,14 @@ public final class CrashScenario {
     return results;
   }
 
-  private static Invariant restart(MasterProcess master) {
+  private static Invariant restart(MasterProcess master, long killedPid) {
     try {
+      if (ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false)) {
+        return new Invariant("RestartSucceeds", false, "killed pid " + killedPid + " still runs");
+      }
       master.start(Duration.ofMinutes(2));
-      return new Invariant("RestartSucceeds", true, "serving again, pid " + master.pid());
+      return new Invariant("RestartSucceeds", master.pid() != killedPid,
+          "serving again as pid " + master.pid() + " (killed pid " + killedPid + ")");
     } catch (IOException | InterruptedException e) {
       return new Invariant("RestartSucceeds", false, e.getMessage());
     }
@@ -150,13 +155,12 @@ public final class CrashScenario {
   private static TreeSet<String> listing(MasterProcess master, String root)
       throws IOException, InterruptedException {
     TreeSet<String> entries = new TreeSet<>();
-    Commands.Result stat = Commands.run(master.quire("fs", "stat", root), Duration.ofSeconds(30));
+    Commands.Result stat = master.run(Duration.ofSeconds(30), "fs", "stat", root);
     if (stat.exitCode() != 0) {
       return entries; // the subtree's first mkdir was not acknowledged before the kill
     }
     entries.add("d " + root);
-    String ls = Commands.run(master.quire("fs", "ls", "-R", root), Duration.ofSeconds(60))
-        .requireSuccess();
+    String ls = master.run(Duration.ofSeconds(60), "fs", "ls", "-R", root).requireSuccess();
     for (String line : ls.split("\n")) {
       String[] fields = line.trim().split("\\s+");
       if (fields.length >= 2) {
@@ -180,8 +184,8 @@ public final class CrashScenario {
   private static Invariant verifyJournal(MasterProcess master, Path journal)
       throws IOException, InterruptedException {
     int stopped = master.stop();
-    Commands.Result verify = Commands.run(master.quire("journal", "verify", journal.toString()),
-        Duration.ofMinutes(2));
+    Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify",
+        journal.toString());
     return new Invariant("SequenceNumbersAreContiguous", verify.exitCode() == 0,
         "graceful stop exit " + stopped + "; journal verify exit " + verify.exitCode() + ": "
             + (verify.stdout() + verify.stderr()).strip().replace('\n', ' '));

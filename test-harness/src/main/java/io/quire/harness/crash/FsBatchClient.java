@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Drives one {@code bin/quire fs -} process: writes a command, waits for its {@code ok} or
@@ -15,14 +14,14 @@ import java.util.List;
  */
 final class FsBatchClient implements Runnable {
 
-  private final List<String> processCommand;
+  private final ProcessBuilder processCommand;
   private final ClientWorkload workload;
   private final java.util.function.BooleanSupplier masterKilled;
   private final AckCounter counter;
   private volatile int acknowledged;
   private volatile String error;
 
-  FsBatchClient(List<String> processCommand, ClientWorkload workload,
+  FsBatchClient(ProcessBuilder processCommand, ClientWorkload workload,
       java.util.function.BooleanSupplier masterKilled, AckCounter counter) {
     this.counter = counter;
     counter.clientStarted();
@@ -42,8 +41,7 @@ final class FsBatchClient implements Runnable {
 
   private void drive() {
     try {
-      Process process = new ProcessBuilder(processCommand)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process process = processCommand.redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
           BufferedReader out = new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
