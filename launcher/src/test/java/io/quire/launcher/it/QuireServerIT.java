@@ -80,6 +80,7 @@ class QuireServerIT {
           "the framework MBean of Aries JMX");
       assertFalse(server.queryNames(new ObjectName("osgi.core:type=bundleState,*"), null).isEmpty(),
           "the bundle state MBean of Aries JMX");
+      assertContractAttributes(server);
     }
 
     // fs and fsadmin find this master through --conf (its ports are not the defaults)
@@ -100,6 +101,49 @@ class QuireServerIT {
     String log = Files.readString(logFile(conf));
     assertTrue(log.contains("Quire master stopped"), "graceful stop is logged");
     assertFalse(log.contains(" ERROR "), "no errors in the log:\n" + log);
+  }
+
+  /** Each MBean of this issue, with the attributes the operator contract names, readable remotely. */
+  private static void assertContractAttributes(MBeanServerConnection server) throws Exception {
+    java.util.Map<String, List<String>> contract = java.util.Map.of(
+        "quire:type=Master", List.of("Role", "InodeCount", "StartTime"),
+        "quire:type=Journal", List.of("Folder", "StorageType", "LastSequenceNumber",
+            "EntriesSinceCheckpoint", "LogFileCount", "LogBytes"),
+        "quire:type=JournalStorage,name=local", List.of("Uri", "Healthy", "BytesWritten", "Syncs"));
+    for (var bean : contract.entrySet()) {
+      ObjectName name = new ObjectName(bean.getKey());
+      assertTrue(server.isRegistered(name), bean.getKey() + " is registered");
+      for (String attribute : bean.getValue()) {
+        Object value = server.getAttribute(name, attribute);
+        assertTrue(value != null, bean.getKey() + " " + attribute + " has a value");
+      }
+    }
+    assertEquals("PRIMARY", server.getAttribute(new ObjectName("quire:type=Master"), "Role"));
+    assertEquals("local", server.getAttribute(new ObjectName("quire:type=Journal"), "StorageType"));
+    assertEquals(Boolean.TRUE, server.getAttribute(
+        new ObjectName("quire:type=JournalStorage,name=local"), "Healthy"));
+  }
+
+  @Test
+  void aRestartedMasterServesTheNamespaceItStoppedWith() throws Exception {
+    Path conf = quire.configure("conf");
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    for (String path : List.of("/a", "/a/b", "/a/b/c")) {
+      assertEquals(0, quire.run(conf, "fs", "mkdir", path).exit());
+    }
+    assertEquals(0, quire.run(conf, "fs", "touch", "/a/b/file").exit());
+    assertEquals(0, quire.run(conf, "fs", "mv", "/a/b/file", "/a/moved").exit());
+    assertEquals(0, quire.run(conf, "fs", "rm", "-R", "/a/b").exit());
+    QuireCommand.Result before = quire.run(conf, "fs", "ls", "-R", "/");
+    assertEquals(0, before.exit(), before::toString);
+    assertTrue(before.out().contains("/a/moved") && !before.out().contains("/a/b"), before::toString);
+
+    assertEquals(0, quire.run(conf, "stop").exit());
+    assertEquals(0, start(conf).exit());
+
+    QuireCommand.Result after = quire.run(conf, "fs", "ls", "-R", "/");
+    assertEquals(before.out(), after.out(), "same listing, ids and mtimes after a restart");
   }
 
   @Test
