@@ -70,6 +70,9 @@ public class BenchCommand implements Callable<Integer> {
     results.add(print(JournalBench.replay(fresh(root, "replay"), replayEntries)));
     if (api) {
       results.addAll(ApiBench.run(homeOrEnv(), fresh(root, "api"), writers, seconds, this::print));
+      for (Throughput t : RestartBench.run(homeOrEnv(), fresh(root, "restart"), replayEntries)) {
+        results.add(print(t));
+      }
     }
     out.println();
     if (journal64 != null) {
