@@ -86,6 +86,17 @@ public class JournalTool implements Callable<Integer> {
     }
   }
 
+  /** Whether {@code text} names {@code path} itself or a path below it, not a longer sibling. */
+  static boolean mentions(String text, String path) {
+    for (int at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
+      int end = at + path.length();
+      if (end == text.length() || "/,] \t".indexOf(text.charAt(end)) >= 0 || path.endsWith("/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = "Check format marker, segment headers, every record's CRC32C and sequence "
           + "continuity. Exit 0 valid, 1 corrupt, 2 not readable.")
@@ -118,7 +129,8 @@ public class JournalTool implements Callable<Integer> {
     @Option(names = "--to", description = "last sequence number to print")
     long to = Long.MAX_VALUE;
 
-    @Option(names = "--path", description = "print only entries whose content mentions this path")
+    @Option(names = "--path", description = "print only entries that mention this path or a path "
+        + "below it")
     String path;
 
     @CommandLine.ParentCommand
@@ -137,7 +149,7 @@ public class JournalTool implements Callable<Integer> {
         }
         int size = entry.remaining();
         String text = parent.renderer.render(entry);
-        if (path == null || text.contains(path)) {
+        if (path == null || mentions(text, path)) {
           out.printf("%d\t%d\t%s%n", seq, size, text);
         }
       }, false);
