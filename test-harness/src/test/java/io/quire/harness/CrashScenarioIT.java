@@ -31,6 +31,7 @@ class CrashScenarioIT {
     String report = log.toString(StandardCharsets.UTF_8);
     System.out.println(report);
     assertTrue(held, "seed " + seed + ":\n" + report);
-    assertTrue(report.contains("HELD    AckedMutationsSurviveCrash"), report);
+    assertTrue(report.matches("(?s).*HELD\\s+AckedMutationsSurviveCrash.*"), report);
+    assertTrue(!report.contains("VIOLATED"), report);
   }
 }
