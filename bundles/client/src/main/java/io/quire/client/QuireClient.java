@@ -1,12 +1,14 @@
 package io.quire.client;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.quire.client.internal.FlatJson;
+import io.quire.client.internal.HttpAnswer;
+import io.quire.client.internal.HttpConnection;
+import io.quire.client.internal.HttpConnectionPool;
+import io.quire.client.internal.HttpRequestBytes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,14 +18,19 @@ import java.util.Map;
 
 /**
  * Talks to a master's client API over HTTP/1.1 keep-alive connections. Thread-safe: share one
- * instance between threads. Every mutation returns once the master has made it durable, with the
- * journal sequence number that did; a {@link QuireException} says why one was refused.
+ * instance between threads; each request borrows a pooled connection and waits for its answer on
+ * the calling thread. Every mutation returns once the master has made it durable, with the
+ * journal sequence number that did; a {@link QuireException} says why one was refused. Close the
+ * client to close its idle connections. An interrupt is noticed before a request is sent, not
+ * while its answer is awaited: the timeout bounds that wait.
  */
-public final class QuireClient {
+public final class QuireClient implements AutoCloseable {
+  private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+
   private final URI base;
   private final String user;
   private final Duration timeout;
-  private final HttpClient http;
+  private final HttpConnectionPool pool;
 
   /**
    * @param master {@code host:port} of the master's client API
@@ -34,8 +41,7 @@ public final class QuireClient {
     this.base = URI.create("http://" + master + "/api/v1/");
     this.user = user;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.pool = new HttpConnectionPool(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
   }
 
   /** Creates directory {@code path}; with {@code parents} also missing ancestors (no error if it exists). */
@@ -89,39 +95,66 @@ public final class QuireClient {
 
   private long mutate(String endpoint, Map<String, Object> body)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(endpoint)).timeout(timeout)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(body))).build();
-    return ((Number) send(request).get("sequence")).longValue();
+    HttpAnswer answer = exchange(HttpRequestBytes.post(base.getRawAuthority(), target(endpoint),
+        FlatJson.object(body)));
+    long sequence = answer.status() == 200 ? FlatJson.sequence(answer.body()) : -1;
+    return sequence >= 0 ? sequence : ((Number) parse(answer).get("sequence")).longValue();
   }
 
   private Map<String, Object> get(String endpointAndQuery)
       throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(endpointAndQuery)).timeout(timeout).GET()
-        .build());
+    return send(HttpRequestBytes.get(base.getRawAuthority(), target(endpointAndQuery)));
   }
 
-  private Map<String, Object> send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response;
+  private String target(String endpointAndQuery) {
+    return base.getRawPath() + endpointAndQuery;
+  }
+
+  private Map<String, Object> send(byte[] request) throws IOException, InterruptedException {
+    return parse(exchange(request));
+  }
+
+  /** The answer's JSON object, or the {@link QuireException} it carries. */
+  private Map<String, Object> parse(HttpAnswer answer) throws IOException {
+    Map<String, Object> json;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      json = JSON.std.mapFrom(answer.body());
+    } catch (IOException e) {
+      throw new IOException("the master at " + base + " answered " + answer.status()
+          + " with a body that is not JSON", e);
+    }
+    if (json == null) {
+      throw new IOException("the master at " + base + " answered " + answer.status()
+          + " with an empty body");
+    }
+    if (answer.status() != 200) {
+      throw new QuireException(String.valueOf(json.get("code")),
+          String.valueOf(json.get("message")), (String) json.get("path"), answer.status());
+    }
+    return json;
+  }
+
+  private HttpAnswer exchange(byte[] request) throws IOException, InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before sending to the master");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpConnection connection = null;
+    try {
+      connection = pool.borrow((int) Math.min(CONNECT_TIMEOUT_MILLIS, timeout.toMillis()));
+      HttpAnswer answer = connection.exchange(request, deadline);
+      pool.release(connection);
+      connection = null; // another thread may have it now
+      return answer;
     } catch (IOException e) {
       // The JDK's messages are often empty (ConnectException): say where and what.
       throw new IOException("no answer from the master at " + base.getAuthority() + ": "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    } finally {
+      if (connection != null) {
+        connection.close(); // the exchange failed: what is left on it cannot be trusted
+      }
     }
-    Map<String, Object> json;
-    try {
-      json = JSON.std.mapFrom(response.body());
-    } catch (IOException e) {
-      throw new IOException("the master at " + base + " answered " + response.statusCode()
-          + " with a body that is not JSON", e);
-    }
-    if (response.statusCode() != 200) {
-      throw new QuireException(String.valueOf(json.get("code")),
-          String.valueOf(json.get("message")), (String) json.get("path"), response.statusCode());
-    }
-    return json;
   }
 
   private static Map<String, Object> body(Object... namesAndValues) {
@@ -136,6 +169,12 @@ public final class QuireClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Closes the idle connections; requests in flight finish, later ones fail. */
+  @Override
+  public void close() {
+    pool.close();
   }
 
   @Override
