@@ -97,10 +97,8 @@ public class JournalTool implements Callable<Integer> {
     return false;
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check format marker, segment headers, every record's CRC32C and sequence "
-          + "continuity. Exit 0 valid, 1 corrupt, 2 not readable.")
-  static class Verify implements Callable<Integer> {
+  /** What both subcommands take: the folder, and the tool that reads it. */
+  abstract static class FolderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the journal folder")
     Path folder;
 
@@ -109,7 +107,12 @@ public class JournalTool implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+  }
 
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check format marker, segment headers, every record's CRC32C and sequence "
+          + "continuity. Exit 0 valid, 1 corrupt, 2 not readable.")
+  static class Verify extends FolderCommand {
     @Override
     public Integer call() {
       CommandLine cl = spec.commandLine();
@@ -119,10 +122,7 @@ public class JournalTool implements Callable<Integer> {
 
   @Command(name = "dump", mixinStandardHelpOptions = true,
       description = "Print entries, one per line: sequence, size, content.")
-  static class Dump implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "the journal folder")
-    Path folder;
-
+  static class Dump extends FolderCommand {
     @Option(names = "--from", description = "first sequence number to print")
     long from = 1;
 
@@ -132,12 +132,6 @@ public class JournalTool implements Callable<Integer> {
     @Option(names = "--path", description = "print only entries that mention this path or a path "
         + "below it")
     String path;
-
-    @CommandLine.ParentCommand
-    JournalTool parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
