@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -21,10 +23,15 @@ import org.slf4j.LoggerFactory;
  * a snapshot without locks, mutations are POSTs with a JSON body answered once durable. Exists
  * only while the master serves: it needs the {@link Namespace} service, which
  * {@link MasterService} registers after recovery.
+ *
+ * <p>A mutation's request thread applies and journals it, then suspends the request and leaves
+ * the answer to the {@link DurableAcknowledger}, which writes it once the entry is durable (in a
+ * container without async support the request thread waits itself).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/*")
 @HttpWhiteboardServletName("quire-client-api")
+@HttpWhiteboardServletAsyncSupported
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -32,11 +39,19 @@ public final class ApiServlet extends HttpServlet {
 
   private final transient Namespace namespace;
   private final transient ReadEndpoints reads;
+  private final transient DurableAcknowledger acknowledger;
 
   @Activate
   public ApiServlet(@Reference Namespace namespace) {
     this.namespace = namespace;
     this.reads = new ReadEndpoints(namespace);
+    this.acknowledger = new DurableAcknowledger(namespace);
+  }
+
+  /** Answers the mutations already journaled before the servlet goes. */
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    acknowledger.stop();
   }
 
   @Override
@@ -53,8 +68,12 @@ public final class ApiServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     try {
-      long sequence = mutate(endpoint(req), RequestBody.parse(readBody(req)));
-      sendJson(resp, 200, "{\"sequence\":" + sequence + "}");
+      long sequence = append(endpoint(req), RequestBody.parse(readBody(req)));
+      if (sequence > 0 && req.isAsyncSupported()) {
+        acknowledger.submit(sequence, req.startAsync());
+      } else {
+        sendJson(resp, 200, "{\"sequence\":" + namespace.awaitDurable(sequence) + "}");
+      }
     } catch (NamespaceException e) {
       sendError(resp, ApiError.of(e));
     } catch (BadRequestException e) {
@@ -70,22 +89,23 @@ public final class ApiServlet extends HttpServlet {
     }
   }
 
-  private long mutate(String endpoint, RequestBody body)
-      throws NamespaceException, BadRequestException, IOException, InterruptedException {
+  /** Applies and journals the mutation; see {@link Namespace#appendMkdir}. */
+  private long append(String endpoint, RequestBody body)
+      throws NamespaceException, BadRequestException, IOException {
     String owner = NamespaceSnapshot.ROOT_OWNER;
     switch (endpoint) {
       case "mkdir":
-        return namespace.mkdir(body.path("path"), body.flag("parents"), body.owner(owner),
-            body.mode(RequestBody.DIRECTORY_MODE));
+        return namespace.appendMkdir(body.path("path"), body.flag("parents"),
+            body.owner(owner), body.mode(RequestBody.DIRECTORY_MODE));
       case "touch":
-        return namespace.createFile(body.path("path"), body.owner(owner),
+        return namespace.appendCreateFile(body.path("path"), body.owner(owner),
             body.mode(RequestBody.FILE_MODE));
       case "rename":
-        return namespace.rename(body.path("src"), body.path("dst"));
+        return namespace.appendRename(body.path("src"), body.path("dst"));
       case "delete":
-        return namespace.delete(body.path("path"), body.flag("recursive"));
+        return namespace.appendDelete(body.path("path"), body.flag("recursive"));
       case "setattr":
-        return namespace.setAttributes(body.path("path"), body.owner(null), body.mode(-1),
+        return namespace.appendSetAttributes(body.path("path"), body.owner(null), body.mode(-1),
             body.millis("mtimeMillis"));
       default:
         throw new BadRequestException("no mutation '" + endpoint + "'; POST one of mkdir, "
@@ -99,8 +119,13 @@ public final class ApiServlet extends HttpServlet {
   }
 
   private static String readBody(HttpServletRequest req) throws IOException, BadRequestException {
+    int declared = req.getContentLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw new BadRequestException("request body larger than " + MAX_BODY_BYTES + " bytes");
+    }
     try (InputStream in = req.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      // With a Content-Length (the container holds the client to it), one exact read.
+      byte[] bytes = in.readNBytes(declared >= 0 ? declared : MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
         throw new BadRequestException("request body larger than " + MAX_BODY_BYTES + " bytes");
       }
@@ -122,8 +147,7 @@ public final class ApiServlet extends HttpServlet {
   static void sendJson(HttpServletResponse resp, int status, String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     resp.setStatus(status);
-    resp.setContentType("application/json");
-    resp.setCharacterEncoding("UTF-8");
+    resp.setContentType("application/json;charset=utf-8"); // a type Jetty knows, not parsed
     resp.setContentLength(bytes.length);
     resp.getOutputStream().write(bytes);
   }

@@ -9,14 +9,23 @@ import io.quire.master.internal.Mutation.Rename;
 import io.quire.master.internal.Mutation.SetAttributes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes entries of the {@link EntryFormat} grammar. Not thread-safe: replay uses one instance.
  * Owner names go through {@link SharedStrings}: millions of inodes have a handful of owners.
+ * Replay decodes every entry of the journal, so the common case allocates only what the
+ * mutation keeps: paths are split straight from the entry's bytes ({@link FsPath#parseUtf8}) and
+ * an owner equal to the previous entry's is recognised by its bytes.
  */
 final class EntryDecoder {
   private final SharedStrings owners;
   private byte[] scratch = new byte[256];
+  private String lastOwner;
+  private byte[] lastOwnerBytes;
+  // where readStringBytes left the bytes of the string just read
+  private byte[] data;
+  private int dataOffset;
   private ByteBuffer in;
   private int start;
   private String op;
@@ -81,16 +90,22 @@ final class EntryDecoder {
   }
 
   private FsPath readPath(String field) throws MalformedEntryException {
-    String text = readString(field);
+    int n = readStringBytes(field);
     try {
-      return FsPath.parse(text);
+      return FsPath.parseUtf8(data, dataOffset, n);
     } catch (NamespaceException e) {
       throw problem(field, e.getMessage());
     }
   }
 
   private String readOwner() throws MalformedEntryException {
-    return owners.share(readString("owner"));
+    int n = readStringBytes("owner");
+    if (lastOwner == null || !Arrays.equals(data, dataOffset, dataOffset + n, lastOwnerBytes, 0,
+        lastOwnerBytes.length)) {
+      lastOwner = owners.share(new String(data, dataOffset, n, StandardCharsets.UTF_8));
+      lastOwnerBytes = Arrays.copyOfRange(data, dataOffset, dataOffset + n);
+    }
+    return lastOwner;
   }
 
   private int readMode() throws MalformedEntryException {
@@ -101,7 +116,13 @@ final class EntryDecoder {
     return (int) mode;
   }
 
-  private String readString(String field) throws MalformedEntryException {
+  /**
+   * Reads a string's length and moves past its bytes, leaving them at {@code data} from
+   * {@code dataOffset} (the entry's own array, or a copy in the scratch buffer).
+   *
+   * @return the number of bytes
+   */
+  private int readStringBytes(String field) throws MalformedEntryException {
     long length = readUnsigned(field + " length");
     if (length > MAX_STRING_BYTES) {
       throw problem(field, "length " + length + " exceeds " + MAX_STRING_BYTES);
@@ -110,18 +131,19 @@ final class EntryDecoder {
     if (in.remaining() < n) {
       throw problem(field, "needs " + n + " bytes but only " + in.remaining() + " remain");
     }
-    String s;
     if (in.hasArray()) {
-      s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+      data = in.array();
+      dataOffset = in.arrayOffset() + in.position();
       in.position(in.position() + n);
     } else {
       if (scratch.length < n) {
         scratch = new byte[Math.max(n, scratch.length * 2)];
       }
       in.get(scratch, 0, n);
-      s = new String(scratch, 0, n, StandardCharsets.UTF_8);
+      data = scratch;
+      dataOffset = 0;
     }
-    return s;
+    return n;
   }
 
   private long readSigned(String field) throws MalformedEntryException {

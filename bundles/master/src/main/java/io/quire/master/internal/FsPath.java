@@ -1,5 +1,6 @@
 package io.quire.master.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,9 @@ final class FsPath {
   static final int MAX_PATH = 4096;
   static final FsPath ROOT = new FsPath("/", new String[0]);
 
-  private final String text;
+  // Built on first use for a path parsed from bytes (replay rarely needs it). A racy but
+  // idempotent cache, like String's hash: every thread computes the same immutable string.
+  private String text;
   private final String[] names;
 
   private FsPath(String text, String[] names) {
@@ -39,6 +42,60 @@ final class FsPath {
     // A clean path (no empty component) is its own normal form: no copy on the hot path.
     boolean clean = path.charAt(path.length() - 1) != '/' && path.indexOf("//") < 0;
     return new FsPath(clean ? path : "/" + String.join("/", names), names);
+  }
+
+  /**
+   * Parses a path from its UTF-8 bytes, as {@link #parse} parses the decoded text. The usual case
+   * on replay, where every journal entry carries a path, is ASCII already in normal form: it is
+   * split straight from the bytes, with no copy of the whole text and no intermediate arrays.
+   * Anything else (non-ASCII, a control character, an empty, {@code .}, {@code ..} or too long
+   * name, the root) is decoded and goes through {@link #parse}, which normalizes or refuses it.
+   */
+  static FsPath parseUtf8(byte[] bytes, int offset, int length) throws NamespaceException {
+    int count = countNormalAsciiNames(bytes, offset, length);
+    if (count < 0) {
+      return parse(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    }
+    String[] names = new String[count];
+    int n = 0;
+    int start = offset + 1;
+    int end = offset + length;
+    for (int i = start; i <= end; i++) {
+      if (i == end || bytes[i] == '/') {
+        names[n++] = new String(bytes, start, i - start, StandardCharsets.ISO_8859_1);
+        start = i + 1;
+      }
+    }
+    return new FsPath(null, names);
+  }
+
+  /** The number of names of a non-root ASCII path in normal form, else -1. */
+  private static int countNormalAsciiNames(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    if (length < 2 || length > MAX_PATH || bytes[offset] != '/' || bytes[end - 1] == '/') {
+      return -1;
+    }
+    int count = 1;
+    int start = offset + 1;
+    for (int i = start; i < end; i++) {
+      byte b = bytes[i];
+      if (b == '/') {
+        if (!isNormalName(bytes, start, i)) {
+          return -1;
+        }
+        count++;
+        start = i + 1;
+      } else if (b < 0x20 || b == 0x7f) { // negative: not ASCII
+        return -1;
+      }
+    }
+    return isNormalName(bytes, start, end) ? count : -1;
+  }
+
+  private static boolean isNormalName(byte[] bytes, int start, int end) {
+    int n = end - start;
+    return n > 0 && n <= MAX_NAME
+        && !(bytes[start] == '.' && (n == 1 || (n == 2 && bytes[start + 1] == '.')));
   }
 
   /** Splits at '/', dropping empty components and checking every name in the same pass. */
@@ -137,16 +194,21 @@ final class FsPath {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FsPath p && p.text.equals(text);
+    return o instanceof FsPath p && p.toString().equals(toString());
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return toString().hashCode();
   }
 
   @Override
   public String toString() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = prefix(names.length);
+      text = t;
+    }
+    return t;
   }
 }

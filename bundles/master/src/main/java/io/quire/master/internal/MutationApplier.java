@@ -16,27 +16,42 @@ import io.quire.master.internal.Mutation.SetAttributes;
  * root can be neither deleted nor moved. Creating, deleting or moving an entry sets its parent
  * directory's mtime to the entry's time. Every refusal throws before anything was built, naming
  * the path at fault.
+ *
+ * <p>With an {@link EditSession} (replay), the same rules build the next tree by changing the
+ * directories the session owns in place instead of copying them; without one (null, the live
+ * path), every change copies the path from the root so that every older snapshot stays intact.
  */
 final class MutationApplier {
   private MutationApplier() {}
 
   /** The returned snapshot keeps {@code current}'s sequence number: the caller sets it. */
   static NamespaceSnapshot apply(NamespaceSnapshot current, Mutation m) throws NamespaceException {
+    return apply(current, m, null);
+  }
+
+  /**
+   * Applies {@code m} inside {@code session}, or persistently if it is null. Inside a session,
+   * {@code current} must be the session's latest result (or the tree it started from) and is
+   * not readable afterwards; see {@link EditSession}.
+   */
+  static NamespaceSnapshot apply(NamespaceSnapshot current, Mutation m, EditSession session)
+      throws NamespaceException {
     if (m instanceof Mkdir mkdir) {
-      return mkdir(current, mkdir);
+      return mkdir(current, mkdir, session);
     } else if (m instanceof CreateFile create) {
-      return createFile(current, create);
+      return createFile(current, create, session);
     } else if (m instanceof Rename rename) {
-      return rename(current, rename);
+      return rename(current, rename, session);
     } else if (m instanceof Delete delete) {
-      return delete(current, delete);
+      return delete(current, delete, session);
     } else if (m instanceof SetAttributes set) {
-      return setAttributes(current, set);
+      return setAttributes(current, set, session);
     }
     throw new IllegalArgumentException("unknown mutation " + m);
   }
 
-  private static NamespaceSnapshot mkdir(NamespaceSnapshot s, Mkdir m) throws NamespaceException {
+  private static NamespaceSnapshot mkdir(NamespaceSnapshot s, Mkdir m,
+      EditSession session) throws NamespaceException {
     FsPath p = m.path();
     Inode[] chain = new Inode[p.depth()];
     Inode node = s.root();
@@ -66,14 +81,16 @@ final class MutationApplier {
     Inode created = null;
     for (int i = p.depth() - 1; i >= level; i--) {
       Inode dir = Inode.directory(m.firstId() + i - level, p.name(i), m.owner(), m.mode(), m.mtime());
-      created = created == null ? dir : dir.withChild(created, null, m.mtime());
+      created = created == null ? dir : dir.withChild(created, null, m.mtime(), session);
     }
-    Inode root = rebuild(chain, level, chain[level].withChild(created, null, m.mtime()));
+    Inode root = rebuild(chain, level, chain[level].withChild(created, null, m.mtime(), session),
+        session);
     return new NamespaceSnapshot(root, s.lastAppliedSequence(),
         m.firstId() + p.depth() - level);
   }
 
-  private static NamespaceSnapshot createFile(NamespaceSnapshot s, CreateFile m)
+  private static NamespaceSnapshot createFile(NamespaceSnapshot s, CreateFile m,
+      EditSession session)
       throws NamespaceException {
     FsPath p = m.path();
     if (p.isRoot()) {
@@ -86,11 +103,13 @@ final class MutationApplier {
     }
     checkId(s, m.id(), p);
     Inode file = Inode.file(m.id(), p.lastName(), m.owner(), m.mode(), m.mtime());
-    Inode root = rebuild(chain, p.depth() - 1, parent.withChild(file, null, m.mtime()));
+    Inode root = rebuild(chain, p.depth() - 1, parent.withChild(file, null, m.mtime(), session),
+        session);
     return new NamespaceSnapshot(root, s.lastAppliedSequence(), m.id() + 1);
   }
 
-  private static NamespaceSnapshot delete(NamespaceSnapshot s, Delete m)
+  private static NamespaceSnapshot delete(NamespaceSnapshot s, Delete m,
+      EditSession session)
       throws NamespaceException {
     FsPath p = m.path();
     if (p.isRoot()) {
@@ -105,11 +124,13 @@ final class MutationApplier {
     if (target.childCount() > 0 && !m.recursive()) {
       throw NamespaceException.notEmpty(p.toString());
     }
-    Inode root = rebuild(chain, p.depth() - 1, parent.withoutChild(p.lastName(), m.mtime()));
+    Inode root = rebuild(chain, p.depth() - 1,
+        parent.withoutChild(p.lastName(), m.mtime(), session), session);
     return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
   }
 
-  private static NamespaceSnapshot rename(NamespaceSnapshot s, Rename m)
+  private static NamespaceSnapshot rename(NamespaceSnapshot s, Rename m,
+      EditSession session)
       throws NamespaceException {
     FsPath src = m.path();
     FsPath dst = m.destination();
@@ -134,14 +155,15 @@ final class MutationApplier {
     }
     // Validated against the old tree; now cut, then graft into the tree without the source.
     Inode cut = rebuild(srcChain, src.depth() - 1,
-        srcChain[src.depth() - 1].withoutChild(src.lastName(), m.mtime()));
+        srcChain[src.depth() - 1].withoutChild(src.lastName(), m.mtime(), session), session);
     Inode[] dstChain = parentChain(cut, dst);
-    Inode grafted = rebuild(dstChain, dst.depth() - 1,
-        dstChain[dst.depth() - 1].withChild(moved.withName(dst.lastName()), null, m.mtime()));
+    Inode grafted = rebuild(dstChain, dst.depth() - 1, dstChain[dst.depth() - 1]
+        .withChild(moved.withName(dst.lastName()), null, m.mtime(), session), session);
     return new NamespaceSnapshot(grafted, s.lastAppliedSequence(), s.nextInodeId());
   }
 
-  private static NamespaceSnapshot setAttributes(NamespaceSnapshot s, SetAttributes m)
+  private static NamespaceSnapshot setAttributes(NamespaceSnapshot s, SetAttributes m,
+      EditSession session)
       throws NamespaceException {
     FsPath p = m.path();
     Inode old = s.resolve(p);
@@ -151,7 +173,8 @@ final class MutationApplier {
     if (!p.isRoot()) {
       Inode[] chain = parentChain(s.root(), p);
       Inode parent = chain[p.depth() - 1];
-      root = rebuild(chain, p.depth() - 1, parent.withChild(changed, old, parent.mtime()));
+      root = rebuild(chain, p.depth() - 1,
+          parent.withChild(changed, old, parent.mtime(), session), session);
     }
     return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
   }
@@ -177,10 +200,11 @@ final class MutationApplier {
   }
 
   /** Replaces {@code chain[level]} and copies its ancestors; their mtimes stay. */
-  private static Inode rebuild(Inode[] chain, int level, Inode replacement) {
+  private static Inode rebuild(Inode[] chain, int level, Inode replacement,
+      EditSession session) {
     Inode node = replacement;
     for (int i = level - 1; i >= 0; i--) {
-      node = chain[i].withChild(node, chain[i + 1], chain[i].mtime());
+      node = chain[i].withChild(node, chain[i + 1], chain[i].mtime(), session);
     }
     return node;
   }

@@ -73,35 +73,77 @@ final class Namespace {
   /** @return the sequence number that made the change durable */
   long mkdir(FsPath path, boolean parents, String owner, int mode)
       throws NamespaceException, IOException, InterruptedException {
-    return commit((nextId, now) -> new Mkdir(path, parents, owners.share(owner), mode, now,
-        nextId));
+    return awaitDurable(appendMkdir(path, parents, owner, mode));
   }
 
   long createFile(FsPath path, String owner, int mode)
       throws NamespaceException, IOException, InterruptedException {
-    return commit((nextId, now) -> new CreateFile(path, owners.share(owner), mode, now, nextId));
+    return awaitDurable(appendCreateFile(path, owner, mode));
   }
 
   long rename(FsPath source, FsPath destination)
       throws NamespaceException, IOException, InterruptedException {
-    return commit((nextId, now) -> new Rename(source, destination, now));
+    return awaitDurable(appendRename(source, destination));
   }
 
   long delete(FsPath path, boolean recursive)
       throws NamespaceException, IOException, InterruptedException {
-    return commit((nextId, now) -> new Delete(path, recursive, now));
+    return awaitDurable(appendDelete(path, recursive));
   }
 
   /** A null owner, a negative mode or a null mtime leaves that attribute as it is. */
   long setAttributes(FsPath path, String owner, int mode, Long mtime)
       throws NamespaceException, IOException, InterruptedException {
-    return commit((nextId, now) -> new SetAttributes(path,
+    return awaitDurable(appendSetAttributes(path, owner, mode, mtime));
+  }
+
+  // The append* methods do steps 1 to 4 and return at once, for a caller that waits for
+  // durability elsewhere (the client API's acknowledger): they return the sequence number to
+  // pass to awaitDurable before acknowledging, 0 when there is nothing to wait for.
+
+  long appendMkdir(FsPath path, boolean parents, String owner, int mode)
+      throws NamespaceException, IOException {
+    return append((nextId, now) -> new Mkdir(path, parents, owners.share(owner), mode, now,
+        nextId));
+  }
+
+  long appendCreateFile(FsPath path, String owner, int mode)
+      throws NamespaceException, IOException {
+    return append((nextId, now) -> new CreateFile(path, owners.share(owner), mode, now, nextId));
+  }
+
+  long appendRename(FsPath source, FsPath destination) throws NamespaceException, IOException {
+    return append((nextId, now) -> new Rename(source, destination, now));
+  }
+
+  long appendDelete(FsPath path, boolean recursive) throws NamespaceException, IOException {
+    return append((nextId, now) -> new Delete(path, recursive, now));
+  }
+
+  long appendSetAttributes(FsPath path, String owner, int mode, Long mtime)
+      throws NamespaceException, IOException {
+    return append((nextId, now) -> new SetAttributes(path,
         owner == null ? null : owners.share(owner), mode, mtime));
   }
 
-  private long commit(MutationFactory factory)
-      throws NamespaceException, IOException, InterruptedException {
-    long sequence;
+  /**
+   * Step 5: returns once everything up to {@code sequence} is durable.
+   *
+   * @return {@code sequence}
+   * @throws NotDurableException when the journal failed: the outcome is unknown
+   */
+  long awaitDurable(long sequence) throws NotDurableException, InterruptedException {
+    if (sequence > 0) {
+      try {
+        journal.awaitDurable(sequence);
+      } catch (IOException e) {
+        throw new NotDurableException(sequence, e);
+      }
+    }
+    return sequence;
+  }
+
+  private long append(MutationFactory factory) throws NamespaceException, IOException {
     lock.lock();
     try {
       if (!accepting) {
@@ -113,22 +155,14 @@ final class Namespace {
       if (next == current) {
         // Nothing changes (mkdir -p of an existing directory), but what made it so may not be
         // durable yet: wait for everything applied so far.
-        sequence = current.lastAppliedSequence();
-      } else {
-        sequence = journal.append(encoder.encode(m));
-        snapshot = next.withSequence(sequence);
+        return current.lastAppliedSequence();
       }
+      long sequence = journal.append(encoder.encode(m));
+      snapshot = next.withSequence(sequence);
+      return sequence;
     } finally {
       lock.unlock();
     }
-    if (sequence > 0) {
-      try {
-        journal.awaitDurable(sequence);
-      } catch (IOException e) {
-        throw new NotDurableException(sequence, e);
-      }
-    }
-    return sequence;
   }
 
   /** Builds a mutation under the lock, from the values only the lock holder may read. */

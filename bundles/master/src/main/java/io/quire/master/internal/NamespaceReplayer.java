@@ -5,12 +5,16 @@ import java.nio.ByteBuffer;
 
 /**
  * Rebuilds a namespace from journal entries with the same {@link MutationApplier} as live
- * mutations. Keeps the tree in a plain field and publishes nothing: the caller publishes
- * {@link #result()} once recovery is complete. Confined to the recovering thread.
+ * mutations. Nobody reads the tree before recovery ends, so the entries are applied inside one
+ * {@link EditSession}: directories change in place instead of being copied per entry.
+ * {@link #result()} freezes the tree into a persistent snapshot, which the caller publishes;
+ * after that the replayer takes no more entries. Confined to the recovering thread.
  */
 final class NamespaceReplayer implements EntryConsumer {
   private final EntryDecoder decoder;
-  private NamespaceSnapshot current;
+  private final EditSession session = new EditSession();
+  private NamespaceSnapshot current; // inside the session: not to be published
+  private NamespaceSnapshot result;
   private long lastSequence;
   private long applied;
 
@@ -22,6 +26,9 @@ final class NamespaceReplayer implements EntryConsumer {
 
   @Override
   public void accept(long sequence, ByteBuffer entry) throws ReplayException {
+    if (result != null) {
+      throw new IllegalStateException("the replay result was taken; no more entries");
+    }
     Mutation m;
     try {
       m = decoder.decode(entry);
@@ -29,7 +36,7 @@ final class NamespaceReplayer implements EntryConsumer {
       throw new ReplayException(sequence, e.getMessage(), e);
     }
     try {
-      current = MutationApplier.apply(current, m);
+      current = MutationApplier.apply(current, m, session);
     } catch (NamespaceException | IllegalStateException e) {
       // Live, this mutation was validated against the same state: failing now means the
       // journal and the namespace disagree.
@@ -40,9 +47,13 @@ final class NamespaceReplayer implements EntryConsumer {
     applied++;
   }
 
-  /** The namespace after every entry accepted so far. */
+  /** The namespace after every entry accepted; ends the replay. */
   NamespaceSnapshot result() {
-    return current.withSequence(lastSequence);
+    if (result == null) {
+      result = new NamespaceSnapshot(session.freeze(current.root()), lastSequence,
+          current.nextInodeId());
+    }
+    return result;
   }
 
   long applied() {

@@ -35,7 +35,9 @@ class ApiServletTest {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new ApiServlet(namespace)), "/api/v1/*");
+    ServletHolder holder = new ServletHolder(new ApiServlet(namespace));
+    holder.setAsyncSupported(true); // as the whiteboard registers it
+    context.addServlet(holder, "/api/v1/*");
     server.setHandler(context);
     server.start();
     address = "127.0.0.1:" + connector.getLocalPort();

@@ -43,6 +43,22 @@ class EntryCodecTest {
   }
 
   @Test
+  void oneDecoderDecodesASequenceOfEntriesWithChangingOwners() throws Exception {
+    EntryDecoder decoder = new EntryDecoder(new SharedStrings());
+    List<Mutation> sequence = List.of(
+        new Mkdir(path("/a"), false, "alice", 0755, 1, 1),
+        new CreateFile(path("/a/f"), "alice", 0644, 2, 2),
+        new CreateFile(path("/a/g"), "alicia", 0644, 3, 3),
+        new CreateFile(path("/a/h"), "ali", 0644, 4, 4),
+        new SetAttributes(path("/a/h"), "alice", -1, null),
+        new CreateFile(path("/a/i"), "", 0644, 5, 5),
+        new CreateFile(path("/a/j"), "alice", 0644, 6, 6));
+    for (Mutation m : sequence) {
+      assertEquals(m, decoder.decode(ByteBuffer.wrap(encoder.encode(m))));
+    }
+  }
+
+  @Test
   void decodesFromDirectAndOffsetBuffers() throws Exception {
     byte[] bytes = encoder.encode(SAMPLES.get(2));
     ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);

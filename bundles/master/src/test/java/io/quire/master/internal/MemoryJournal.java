@@ -19,6 +19,7 @@ final class MemoryJournal implements Journal {
   private boolean closed;
   private IOException syncFailure;
   private long durable;
+  private boolean syncsHeld;
 
   MemoryJournal() {}
 
@@ -32,6 +33,16 @@ final class MemoryJournal implements Journal {
 
   synchronized void failSyncs(IOException failure) {
     syncFailure = failure;
+  }
+
+  /** Makes {@link #awaitDurable} wait until {@link #releaseSyncs}, like a slow disk. */
+  synchronized void holdSyncs() {
+    syncsHeld = true;
+  }
+
+  synchronized void releaseSyncs() {
+    syncsHeld = false;
+    notifyAll();
   }
 
   synchronized void closeForAppends() {
@@ -61,7 +72,10 @@ final class MemoryJournal implements Journal {
   }
 
   @Override
-  public synchronized void awaitDurable(long sequence) throws IOException {
+  public synchronized void awaitDurable(long sequence) throws IOException, InterruptedException {
+    while (syncsHeld && syncFailure == null) {
+      wait();
+    }
     if (syncFailure != null) {
       throw syncFailure;
     }

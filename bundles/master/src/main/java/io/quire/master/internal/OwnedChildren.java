@@ -1,0 +1,271 @@
+package io.quire.master.internal;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SortedMap;
+import org.pcollections.TreePMap;
+
+/**
+ * A directory's children while an {@link EditSession} builds it: a mutable open-addressing hash
+ * table of the child inodes keyed by their names (linear probing, at most half full). Adding a
+ * child to a persistent sorted map copies a dozen tree nodes and a lookup visits as many, each
+ * likely a cache miss in a large namespace; here an addition allocates nothing but the occasional
+ * larger table and a lookup reads one slot and one name. The order by name, which listings need,
+ * is established once, when the session freezes the directory ({@link #toPersistent}).
+ *
+ * <p>Changed only by the session's thread and never reachable from a published snapshot.
+ */
+final class OwnedChildren {
+  private static final int MIN_SLOTS = 8;
+  /** Positions take the low 15 bits of a sort key, under a 48-bit name prefix. */
+  private static final int MAX_KEYED_SORT = 1 << 15;
+  private static final Comparator<Inode> BY_NAME = Comparator.comparing(Inode::name);
+
+  private final EditSession session;
+  private Inode[] slots; // length a power of two, at most half of the slots in use
+  private int size;
+
+  private OwnedChildren(EditSession session, int expected) {
+    this.session = session;
+    this.slots = new Inode[slotsFor(expected)];
+  }
+
+  /** A table owned by {@code session} holding {@code children}. */
+  static OwnedChildren copyOf(EditSession session, Map<String, Inode> children) {
+    OwnedChildren table = new OwnedChildren(session, children.size() + 1);
+    for (Inode child : children.values()) {
+      table.put(child);
+    }
+    return table;
+  }
+
+  boolean ownedBy(EditSession s) {
+    return session == s;
+  }
+
+  int size() {
+    return size;
+  }
+
+  Inode get(String name) {
+    int mask = slots.length - 1;
+    for (int i = home(name, mask); ; i = (i + 1) & mask) {
+      Inode child = slots[i];
+      if (child == null || child.name().equals(name)) {
+        return child;
+      }
+    }
+  }
+
+  /** Adds {@code child}, replacing the child of the same name if there is one. */
+  void put(Inode child) {
+    if (2 * (size + 1) > slots.length) {
+      grow();
+    }
+    int mask = slots.length - 1;
+    String name = child.name();
+    for (int i = home(name, mask); ; i = (i + 1) & mask) {
+      Inode present = slots[i];
+      if (present == null) {
+        slots[i] = child;
+        size++;
+        return;
+      }
+      if (present.name().equals(name)) {
+        slots[i] = child;
+        return;
+      }
+    }
+  }
+
+  /**
+   * Removes the child named {@code name}, if any, and closes the gap by moving later entries of
+   * its probe run back (no tombstones, so lookups never slow down after deletions).
+   */
+  void remove(String name) {
+    int mask = slots.length - 1;
+    int hole = home(name, mask);
+    while (slots[hole] != null && !slots[hole].name().equals(name)) {
+      hole = (hole + 1) & mask;
+    }
+    if (slots[hole] == null) {
+      return;
+    }
+    for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
+      // slots[i] may fill the hole if the hole lies on its probe path, from home to i
+      int distanceFromHome = (i - home(slots[i].name(), mask)) & mask;
+      if (distanceFromHome >= ((i - hole) & mask)) {
+        slots[hole] = slots[i];
+        hole = i;
+      }
+    }
+    slots[hole] = null;
+    size--;
+  }
+
+  /**
+   * The children sorted by name. Comparing names reads three objects per comparison; so up to
+   * {@value #MAX_KEYED_SORT} children, a primitive sort orders keys holding the first three
+   * characters of each name above the child's position, and only runs of children whose names
+   * share those characters compare whole names. (A key order differs from the name order only
+   * where the names' first three characters already decide it the same way.)
+   */
+  Inode[] sorted() {
+    Inode[] children = new Inode[size];
+    int n = 0;
+    for (Inode child : slots) {
+      if (child != null) {
+        children[n++] = child;
+      }
+    }
+    if (n > MAX_KEYED_SORT) {
+      Arrays.sort(children, BY_NAME);
+      return children;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = prefixKey(children[i].name()) << 15 | i;
+    }
+    Arrays.sort(keys);
+    Inode[] sorted = new Inode[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = children[(int) (keys[i] & MAX_KEYED_SORT - 1)];
+    }
+    for (int start = 0, end; start < n; start = end) {
+      end = start + 1;
+      while (end < n && keys[end] >>> 15 == keys[start] >>> 15) {
+        end++;
+      }
+      if (end - start > 1) {
+        Arrays.sort(sorted, start, end, BY_NAME);
+      }
+    }
+    return sorted;
+  }
+
+  /** The first three characters, missing ones as 0, in 48 bits: orders as the names begin. */
+  private static long prefixKey(String name) {
+    long key = 0;
+    for (int i = 0; i < 3; i++) {
+      key = key << 16 | (i < name.length() ? name.charAt(i) : 0);
+    }
+    return key;
+  }
+
+  /** A persistent map of {@code sortedChildren} (sorted by name), built in linear time. */
+  static TreePMap<String, Inode> toPersistent(Inode[] sortedChildren) {
+    return TreePMap.fromSortedMap(new SortedView(sortedChildren));
+  }
+
+  private void grow() {
+    Inode[] old = slots;
+    slots = new Inode[old.length * 2];
+    size = 0;
+    for (Inode child : old) {
+      if (child != null) {
+        put(child);
+      }
+    }
+  }
+
+  private static int slotsFor(int expected) {
+    int slots = MIN_SLOTS;
+    while (slots < 2 * expected) {
+      slots *= 2;
+    }
+    return slots;
+  }
+
+  /** Fibonacci hashing: spreads names that differ only in their last characters. */
+  private static int home(String name, int mask) {
+    int h = name.hashCode() * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & mask;
+  }
+
+  /**
+   * A read-only sorted map over an array sorted by name, only to hand the children to
+   * {@link TreePMap#fromSortedMap}, which iterates it once in order: that builds the balanced
+   * tree in linear time, where adding the children one by one would copy paths n log n times.
+   */
+  private static final class SortedView extends AbstractMap<String, Inode>
+      implements SortedMap<String, Inode> {
+    private final Inode[] sorted;
+
+    SortedView(Inode[] sorted) {
+      this.sorted = sorted;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Inode>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, Inode>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < sorted.length;
+            }
+
+            @Override
+            public Map.Entry<String, Inode> next() {
+              if (next == sorted.length) {
+                throw new NoSuchElementException();
+              }
+              Inode child = sorted[next++];
+              return new AbstractMap.SimpleImmutableEntry<>(child.name(), child);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return sorted.length;
+        }
+      };
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return null; // natural order, as Inode's children maps use
+    }
+
+    @Override
+    public String firstKey() {
+      if (sorted.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return sorted[0].name();
+    }
+
+    @Override
+    public String lastKey() {
+      if (sorted.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return sorted[sorted.length - 1].name();
+    }
+
+    @Override
+    public SortedMap<String, Inode> subMap(String fromKey, String toKey) {
+      throw new UnsupportedOperationException("a view to build a persistent map from");
+    }
+
+    @Override
+    public SortedMap<String, Inode> headMap(String toKey) {
+      throw new UnsupportedOperationException("a view to build a persistent map from");
+    }
+
+    @Override
+    public SortedMap<String, Inode> tailMap(String fromKey) {
+      throw new UnsupportedOperationException("a view to build a persistent map from");
+    }
+  }
+}
