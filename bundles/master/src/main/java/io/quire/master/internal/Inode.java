@@ -1,11 +1,9 @@
 package io.quire.master.internal;
 
-import org.pcollections.TreePMap;
-
 /**
- * One file or directory, immutable. A directory holds its children in a persistent sorted map,
- * so a change copies only the path from the root to the changed node and every older root stays
- * a consistent snapshot (structural sharing).
+ * One file or directory, immutable. A directory holds its children in a persistent sorted map
+ * ({@link ChildMap}), so a change copies only the path from the root to the changed node and
+ * every older root stays a consistent snapshot (structural sharing).
  *
  * <p>Inside an {@link EditSession} a directory's children may instead be an
  * {@link OwnedChildren} table that the session changes in place; such an inode is never
@@ -17,7 +15,7 @@ import org.pcollections.TreePMap;
  * recursive delete needs no walk.
  */
 final class Inode {
-  private static final TreePMap<String, Inode> NO_CHILDREN = TreePMap.empty();
+  private static final ChildMap NO_CHILDREN = ChildMap.empty();
 
   private final long id;
   private final String name;
@@ -26,12 +24,12 @@ final class Inode {
   private final long mtime;
   // A file has neither; a directory has exactly one: the persistent map, or inside an edit
   // session the table it owns. (The second reference costs no memory: it fits the padding.)
-  private final TreePMap<String, Inode> children;
+  private final ChildMap children;
   private final OwnedChildren table;
   private final long subtreeSize;
 
   private Inode(long id, String name, String owner, int mode, long mtime,
-      TreePMap<String, Inode> children, OwnedChildren table, long subtreeSize) {
+      ChildMap children, OwnedChildren table, long subtreeSize) {
     this.id = id;
     this.name = name;
     this.owner = owner;
@@ -82,7 +80,7 @@ final class Inode {
   }
 
   /** The children sorted by name; empty for a file. Not for an inode inside an edit session. */
-  TreePMap<String, Inode> children() {
+  ChildMap children() {
     if (table != null) {
       throw new IllegalStateException("directory '" + name + "' #" + id
           + " is inside an edit session: only a frozen tree is persistent");
@@ -108,7 +106,7 @@ final class Inode {
   Inode withChild(Inode child, Inode replaced, long newMtime, EditSession session) {
     long size = subtreeSize - (replaced == null ? 0 : replaced.subtreeSize) + child.subtreeSize;
     if (session == null) {
-      return new Inode(id, name, owner, mode, newMtime, children().plus(child.name, child), null,
+      return new Inode(id, name, owner, mode, newMtime, children().plus(child), null,
           size);
     }
     OwnedChildren owned = tableOf(session);
@@ -147,7 +145,7 @@ final class Inode {
     for (int i = 0; i < sorted.length; i++) {
       sorted[i] = sorted[i].frozen(); // same name, so the order holds
     }
-    return new Inode(id, name, owner, mode, mtime, OwnedChildren.toPersistent(sorted), null,
+    return new Inode(id, name, owner, mode, mtime, ChildMap.fromSorted(sorted), null,
         subtreeSize);
   }
 

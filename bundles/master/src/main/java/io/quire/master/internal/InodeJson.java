@@ -3,7 +3,6 @@ package io.quire.master.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The client API's view of inodes:
@@ -48,10 +47,10 @@ final class InodeJson {
       write(json, path.toString(), inode);
     } else {
       String prefix = path.isRoot() ? "" : path.toString();
-      Map<String, Inode> children = after == null ? inode.children()
-          : inode.children().tailMap(after, false);
+      Iterable<Inode> children = after == null ? inode.children()
+          : inode.children().after(after);
       long count = 0;
-      for (Inode child : children.values()) {
+      for (Inode child : children) {
         if (count++ == limit) {
           truncated = true;
           break;
@@ -71,7 +70,7 @@ final class InodeJson {
       json.buffer().setLength(0);
     }
     if (recursive && inode.isDirectory()) {
-      for (Inode child : inode.children().values()) {
+      for (Inode child : inode.children()) {
         writeTree(out, json, path + "/" + child.name(), child, recursive);
       }
     }

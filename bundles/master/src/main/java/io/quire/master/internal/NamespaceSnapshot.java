@@ -55,7 +55,7 @@ record NamespaceSnapshot(Inode root, long lastAppliedSequence, long nextInodeId)
 
   private static void visitChildren(StringBuilder path, Inode dir, InodeVisitor visitor) {
     int length = path.length();
-    for (Inode child : dir.children().values()) {
+    for (Inode child : dir.children()) {
       path.append('/').append(child.name());
       visitor.visit(path.toString(), dir.id(), child);
       if (child.isDirectory()) {

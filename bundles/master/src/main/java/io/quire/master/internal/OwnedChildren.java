@@ -1,15 +1,7 @@
 package io.quire.master.internal;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.SortedMap;
-import org.pcollections.TreePMap;
 
 /**
  * A directory's children while an {@link EditSession} builds it: a mutable open-addressing hash
@@ -17,7 +9,8 @@ import org.pcollections.TreePMap;
  * child to a persistent sorted map copies a dozen tree nodes and a lookup visits as many, each
  * likely a cache miss in a large namespace; here an addition allocates nothing but the occasional
  * larger table and a lookup reads one slot and one name. The order by name, which listings need,
- * is established once, when the session freezes the directory ({@link #toPersistent}).
+ * is established once, when the session freezes the directory ({@link #sorted}, then
+ * {@link ChildMap#fromSorted}).
  *
  * <p>Changed only by the session's thread and never reachable from a published snapshot.
  */
@@ -37,9 +30,9 @@ final class OwnedChildren {
   }
 
   /** A table owned by {@code session} holding {@code children}. */
-  static OwnedChildren copyOf(EditSession session, Map<String, Inode> children) {
+  static OwnedChildren copyOf(EditSession session, ChildMap children) {
     OwnedChildren table = new OwnedChildren(session, children.size() + 1);
-    for (Inode child : children.values()) {
+    for (Inode child : children) {
       table.put(child);
     }
     return table;
@@ -158,11 +151,6 @@ final class OwnedChildren {
     return key;
   }
 
-  /** A persistent map of {@code sortedChildren} (sorted by name), built in linear time. */
-  static TreePMap<String, Inode> toPersistent(Inode[] sortedChildren) {
-    return TreePMap.fromSortedMap(new SortedView(sortedChildren));
-  }
-
   private void grow() {
     Inode[] old = slots;
     slots = new Inode[old.length * 2];
@@ -186,86 +174,5 @@ final class OwnedChildren {
   private static int home(String name, int mask) {
     int h = name.hashCode() * 0x9E3779B9;
     return (h ^ (h >>> 16)) & mask;
-  }
-
-  /**
-   * A read-only sorted map over an array sorted by name, only to hand the children to
-   * {@link TreePMap#fromSortedMap}, which iterates it once in order: that builds the balanced
-   * tree in linear time, where adding the children one by one would copy paths n log n times.
-   */
-  private static final class SortedView extends AbstractMap<String, Inode>
-      implements SortedMap<String, Inode> {
-    private final Inode[] sorted;
-
-    SortedView(Inode[] sorted) {
-      this.sorted = sorted;
-    }
-
-    @Override
-    public Set<Map.Entry<String, Inode>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<String, Inode>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < sorted.length;
-            }
-
-            @Override
-            public Map.Entry<String, Inode> next() {
-              if (next == sorted.length) {
-                throw new NoSuchElementException();
-              }
-              Inode child = sorted[next++];
-              return new AbstractMap.SimpleImmutableEntry<>(child.name(), child);
-            }
-          };
-        }
-
-        @Override
-        public int size() {
-          return sorted.length;
-        }
-      };
-    }
-
-    @Override
-    public Comparator<? super String> comparator() {
-      return null; // natural order, as Inode's children maps use
-    }
-
-    @Override
-    public String firstKey() {
-      if (sorted.length == 0) {
-        throw new NoSuchElementException();
-      }
-      return sorted[0].name();
-    }
-
-    @Override
-    public String lastKey() {
-      if (sorted.length == 0) {
-        throw new NoSuchElementException();
-      }
-      return sorted[sorted.length - 1].name();
-    }
-
-    @Override
-    public SortedMap<String, Inode> subMap(String fromKey, String toKey) {
-      throw new UnsupportedOperationException("a view to build a persistent map from");
-    }
-
-    @Override
-    public SortedMap<String, Inode> headMap(String toKey) {
-      throw new UnsupportedOperationException("a view to build a persistent map from");
-    }
-
-    @Override
-    public SortedMap<String, Inode> tailMap(String fromKey) {
-      throw new UnsupportedOperationException("a view to build a persistent map from");
-    }
   }
 }

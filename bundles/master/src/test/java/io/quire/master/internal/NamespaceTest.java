@@ -31,7 +31,7 @@ class NamespaceTest {
   }
 
   private List<String> names(String dir) throws NamespaceException {
-    return List.copyOf(stat(dir).children().keySet());
+    return stat(dir).children().names();
   }
 
   @Test

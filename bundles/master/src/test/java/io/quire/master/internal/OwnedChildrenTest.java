@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.pcollections.TreePMap;
 
 class OwnedChildrenTest {
   private static Inode file(String name, long id) {
@@ -22,7 +21,7 @@ class OwnedChildrenTest {
     for (int round = 0; round < 20; round++) {
       // few names for long probe runs and many removals, many names for growth
       int names = round % 2 == 0 ? 12 : 3000;
-      OwnedChildren table = OwnedChildren.copyOf(new EditSession(), TreePMap.empty());
+      OwnedChildren table = OwnedChildren.copyOf(new EditSession(), ChildMap.empty());
       TreeMap<String, Inode> expected = new TreeMap<>();
       for (int op = 0; op < 20_000; op++) {
         String name = "n" + random.nextInt(names);
@@ -51,7 +50,7 @@ class OwnedChildrenTest {
     Random random = new Random(seed);
     String alphabet = "ab\u0000\u00e9\u7fff\uffff\ud83d\ude00";
     for (int count : new int[] {0, 1, 2, 500, 40_000}) {
-      OwnedChildren table = OwnedChildren.copyOf(new EditSession(), TreePMap.empty());
+      OwnedChildren table = OwnedChildren.copyOf(new EditSession(), ChildMap.empty());
       TreeMap<String, Inode> expected = new TreeMap<>();
       for (int i = 0; i < count; i++) {
         StringBuilder name = new StringBuilder();
@@ -69,15 +68,15 @@ class OwnedChildrenTest {
 
   @Test
   void copiesAPersistentMapAndLeavesItUnchanged() {
-    TreePMap<String, Inode> persistent = TreePMap.empty();
+    ChildMap persistent = ChildMap.empty();
     for (int i = 0; i < 100; i++) {
-      persistent = persistent.plus("f" + i, file("f" + i, i));
+      persistent = persistent.plus(file("f" + i, i));
     }
     OwnedChildren table = OwnedChildren.copyOf(new EditSession(), persistent);
     table.remove("f7");
     table.put(file("g", 1000));
     assertEquals(100, persistent.size());
-    assertTrue(persistent.containsKey("f7"));
+    assertNotNull(persistent.get("f7"));
     assertEquals(100, table.size());
     assertNull(table.get("f7"));
     assertSame(persistent.get("f8"), table.get("f8"));
@@ -85,23 +84,30 @@ class OwnedChildrenTest {
 
   @Test
   void buildsAPersistentMapInNameOrderThatListsAndChangesLikeAnyOther() {
-    OwnedChildren table = OwnedChildren.copyOf(new EditSession(), TreePMap.empty());
-    TreePMap<String, Inode> expected = TreePMap.empty();
+    OwnedChildren table = OwnedChildren.copyOf(new EditSession(), ChildMap.empty());
+    TreeMap<String, Inode> expected = new TreeMap<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       names.add("d" + (i * 7919 % 1000));
     }
     for (String name : names) {
       table.put(file(name, names.indexOf(name)));
-      expected = expected.plus(name, table.get(name));
+      expected.put(name, table.get(name));
     }
-    TreePMap<String, Inode> built = OwnedChildren.toPersistent(table.sorted());
-    assertEquals(expected, built);
-    assertEquals(List.copyOf(expected.keySet()), List.copyOf(built.keySet()));
-    assertEquals(List.copyOf(expected.tailMap("d5", false).keySet()),
-        List.copyOf(built.tailMap("d5", false).keySet()));
+    ChildMap built = ChildMap.fromSorted(table.sorted());
+    assertEquals(List.copyOf(expected.values()), copyOf(built));
+    assertEquals(List.copyOf(expected.tailMap("d5", false).values()),
+        copyOf(built.after("d5")));
     Inode e = file("e", 1);
-    assertEquals(expected.minus("d10").plus("e", e), built.minus("d10").plus("e", e));
-    assertTrue(OwnedChildren.toPersistent(new Inode[0]).isEmpty());
+    expected.remove("d10");
+    expected.put("e", e);
+    assertEquals(List.copyOf(expected.values()), copyOf(built.minus("d10").plus(e)));
+    assertTrue(ChildMap.fromSorted(new Inode[0]).isEmpty());
+  }
+
+  private static List<Inode> copyOf(Iterable<Inode> children) {
+    List<Inode> list = new ArrayList<>();
+    children.forEach(list::add);
+    return list;
   }
 }
