@@ -154,12 +154,10 @@ public final class GroupCommitLog implements AutoCloseable {
 
   private void writeAndSync(long batchLast) throws IOException {
     writing.flip();
-    int batchBytes = writing.remaining();
-    long start = System.nanoTime();
     file.append(writing);
     file.flush();
     file.sync();
-    stats.record(batchBytes, batchLast - durableSequence, System.nanoTime() - start);
+    stats.record();
     writing.clear();
     durableSequence = batchLast;
     writingBatch.durable.complete(null);
@@ -252,38 +250,17 @@ public final class GroupCommitLog implements AutoCloseable {
     long lastSequence;
   }
 
-  /** Counters of the batches the sync thread wrote, for metrics and benchmarks. */
+  /** How many batches the sync thread wrote; fewer batches than entries means syncs were shared. */
   public static final class BatchStats {
-    private long batches;
-    private long entries;
-    private long bytes;
-    private long syncNanos;
+    private final java.util.concurrent.atomic.LongAdder batches =
+        new java.util.concurrent.atomic.LongAdder();
 
-    synchronized void record(int batchBytes, long batchEntries, long nanos) {
-      batches++;
-      entries += batchEntries;
-      bytes += batchBytes;
-      syncNanos += nanos;
+    void record() {
+      batches.increment();
     }
 
-    public synchronized long batches() {
-      return batches;
-    }
-
-    public synchronized double meanBatchEntries() {
-      return batches == 0 ? 0 : (double) entries / batches;
-    }
-
-    public synchronized long bytes() {
-      return bytes;
-    }
-
-    public synchronized double meanSyncMillis() {
-      return batches == 0 ? 0 : syncNanos / 1e6 / batches;
-    }
-
-    public synchronized long entries() {
-      return entries;
+    public long batches() {
+      return batches.sum();
     }
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -67,31 +66,42 @@ public final class HolderLease implements AutoCloseable {
     if (!storage.folderExists()) {
       return;
     }
-    Optional<AutoCloseable> lock = storage.tryLock(JournalFormat.LOCK);
+    AutoCloseable lock = lockOrRefuse(storage, clock);
     try {
-      if (lock.isEmpty() && supportsLock(storage)) {
-        throw held(storage, readHolder(storage), clock);
-      }
-      HolderRecord holder = readHolder(storage);
-      if (holder != null && isLive(holder, clock.millis())) {
-        throw held(storage, holder, clock);
-      }
+      currentUnlessLive(storage, clock);
     } finally {
-      closeQuietly(lock.orElse(null));
+      closeQuietly(lock);
     }
   }
 
-  private void take() throws IOException {
+  /**
+   * Takes the OS lock where the backend enforces one, or refuses naming the holder.
+   *
+   * @return the lock to release, or null where the backend has none
+   */
+  private static AutoCloseable lockOrRefuse(JournalStorage storage, Clock clock)
+      throws IOException {
     Optional<AutoCloseable> lock = storage.tryLock(JournalFormat.LOCK);
     if (lock.isEmpty() && supportsLock(storage)) {
       throw held(storage, readHolder(storage), clock);
     }
-    osLock = lock.orElse(null);
+    return lock.orElse(null);
+  }
+
+  /** Refuses if the holder record names a live master; otherwise returns it (or null). */
+  private static HolderRecord currentUnlessLive(JournalStorage storage, Clock clock)
+      throws IOException {
+    HolderRecord current = readHolder(storage);
+    if (current != null && isLive(current, clock.millis())) {
+      throw held(storage, current, clock);
+    }
+    return current;
+  }
+
+  private void take() throws IOException {
+    osLock = lockOrRefuse(storage, clock);
     try {
-      HolderRecord current = readHolder(storage);
-      if (current != null && isLive(current, clock.millis())) {
-        throw held(storage, current, clock);
-      }
+      HolderRecord current = currentUnlessLive(storage, clock);
       if (current != null) {
         LOG.info("Taking over journal folder {} from {}, which is no longer live", storage.uri(),
             current.describe(clock.millis()));
@@ -202,10 +212,5 @@ public final class HolderLease implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("Could not release the journal folder lock: {}", e.toString());
     }
-  }
-
-  /** For tests and status: this master's record. */
-  public Instant started() {
-    return mine.started();
   }
 }

@@ -12,7 +12,6 @@ import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
@@ -167,14 +166,9 @@ public final class SegmentedJournal implements Journal {
         sealedBytes + openSegmentBytes, failure == null ? null : failure.getMessage());
   }
 
-  /** Batches written by the sync thread, for benchmarks and metrics. */
+  /** Batches written by the sync thread. */
   public GroupCommitLog.BatchStats batchStats() {
     return log.stats();
-  }
-
-  /** Sealed segments, oldest first. */
-  public List<SegmentInfo> sealedSegments() {
-    return List.copyOf(sealed.values());
   }
 
   @Override
