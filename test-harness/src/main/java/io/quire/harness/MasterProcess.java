@@ -91,12 +91,24 @@ public final class MasterProcess implements AutoCloseable {
 
   /** {@code host:port} of the client API, from the configuration. */
   public String clientAddress() throws IOException {
+    return setting("alluxio.master.hostname", "localhost") + ":" + webPort();
+  }
+
+  /** The server's log, named by the launcher after the role and the client API's port. */
+  public Path logFile() throws IOException {
+    return conf.getParent().resolve("logs").resolve("quire-master-" + webPort() + ".log");
+  }
+
+  private String webPort() throws IOException {
+    return setting("alluxio.master.web.port", "19999");
+  }
+
+  private String setting(String key, String defaultValue) throws IOException {
     java.util.Properties properties = new java.util.Properties();
     try (java.io.Reader reader = Files.newBufferedReader(conf.resolve("quire-site.properties"))) {
       properties.load(reader);
     }
-    return properties.getProperty("alluxio.master.hostname", "localhost") + ":"
-        + properties.getProperty("alluxio.master.web.port", "19999");
+    return properties.getProperty(key, defaultValue);
   }
 
   @Override

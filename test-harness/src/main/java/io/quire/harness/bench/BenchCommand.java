@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,24 +52,21 @@ public class BenchCommand implements Callable<Integer> {
     out.println();
     out.println("| measured | per second | p50 ms | p99 ms |");
     out.println("|---|---|---|---|");
-    List<Throughput> results = new ArrayList<>();
-    results.add(print(DiskBench.fsyncRate(root, seconds)));
+    print(DiskBench.fsyncRate(root, seconds));
     Throughput ideal = print(DiskBench.groupCommitRate(root, seconds, 64,
         JournalBench.ENTRY_BYTES + 16));
-    results.add(ideal);
     Throughput journal64 = null;
     for (int w : writers) {
       Throughput t = print(JournalBench.durableAppends(fresh(root, "journal-" + w), w, seconds));
-      results.add(t);
       if (w == 64) {
         journal64 = t;
       }
     }
-    results.add(print(JournalBench.replay(fresh(root, "replay"), replayEntries)));
+    print(JournalBench.replay(fresh(root, "replay"), replayEntries));
     if (api) {
-      results.addAll(ApiBench.run(homeOrEnv(), fresh(root, "api"), writers, seconds, this::print));
+      ApiBench.run(homeOrEnv(), fresh(root, "api"), writers, seconds, this::print);
       for (Throughput t : RestartBench.run(homeOrEnv(), fresh(root, "restart"), replayEntries)) {
-        results.add(print(t));
+        print(t);
       }
     }
     out.println();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,7 @@ final class RestartBench {
       long start = System.nanoTime();
       master.start(Duration.ofMinutes(5));
       double startSeconds = (System.nanoTime() - start) / 1e9;
-      Matcher replayed = REPLAYED.matcher(Files.readString(logOf(work, conf)));
+      Matcher replayed = REPLAYED.matcher(Files.readString(master.logFile()));
       master.stop();
       if (!replayed.find()) {
         throw new IOException("the master's log has no 'replayed N entries in M ms' line");
@@ -44,14 +43,5 @@ final class RestartBench {
               "bin/quire start to serving with %d entries: %.2f s (entries/s of the whole start)",
               count, startSeconds), count, startSeconds, Double.NaN, Double.NaN));
     }
-  }
-
-  private static Path logOf(Path quireHome, Path conf) throws IOException {
-    Properties properties = new Properties();
-    try (var reader = Files.newBufferedReader(conf.resolve("quire-site.properties"))) {
-      properties.load(reader);
-    }
-    return quireHome.resolve("logs").resolve("quire-master-"
-        + properties.getProperty("alluxio.master.web.port") + ".log");
   }
 }
