@@ -13,14 +13,40 @@ import java.io.IOException;
 public interface Journal extends AutoCloseable {
 
   /**
-   * Takes the folder's holder lease, streams every stored entry to {@code consumer} in sequence
-   * order, repairs a torn tail, and opens the journal for appends.
+   * Takes the folder's holder lease, loads the newest good checkpoint into {@code target},
+   * streams every later entry to it in sequence order, repairs a torn tail, and opens the
+   * journal for appends.
    *
    * @throws JournalHeldException another live master holds the folder
    * @throws NotFormattedException the folder holds no format marker
-   * @throws CorruptJournalException an entry failed its checks somewhere other than the tail
+   * @throws CorruptJournalException an entry failed its checks somewhere other than the tail, or
+   *     the entries after the checkpoint loaded are not all there
    */
-  RecoveryResult recover(EntryConsumer consumer) throws IOException;
+  RecoveryResult recover(RecoveryTarget target) throws IOException;
+
+  /**
+   * {@link #recover(RecoveryTarget)} for a reader of entries only (tools, benchmarks, a new
+   * journal): fails if the folder holds a checkpoint.
+   */
+  default RecoveryResult recover(EntryConsumer consumer) throws IOException {
+    return recover(RecoveryTarget.entriesOnly(consumer));
+  }
+
+  /**
+   * Writes a checkpoint of {@code snapshot} once every entry it covers is durable, checks it by
+   * reading it back, then deletes what the checkpoints kept make unnecessary (see
+   * {@link #cleanUp}). Does not pause appends. Returns the newest checkpoint without writing
+   * one if that already covers {@code snapshot}'s sequence number.
+   */
+  CheckpointInfo checkpoint(StateSnapshot snapshot) throws IOException, InterruptedException;
+
+  /**
+   * Applies the retention rule to the checkpoints in the folder, including those another master
+   * (a secondary) wrote: keeps the two newest good checkpoints and every log after the older of
+   * them, so that a damaged newest checkpoint can still fall back without loss; deletes older
+   * logs and checkpoints; renames a checkpoint that fails its checks to {@code .corrupt}.
+   */
+  void cleanUp() throws IOException;
 
   /**
    * Numbers {@code entry} and queues it for the next sync. Cheap: no I/O happens on the calling

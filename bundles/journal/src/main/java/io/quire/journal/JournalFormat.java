@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * segment        sealed "log-&lt;first&gt;-&lt;last&gt;.qlog" or open "log-&lt;first&gt;.qlog.open",
  *                numbers as 19-digit zero-padded decimals so a listing sorts by sequence
  * side-file      "&lt;segment&gt;.torn-&lt;offset&gt;": bytes cut off a torn tail, kept for inspection
+ * checkpoint     "checkpoint-&lt;sequence&gt;.qckpt": the whole state after that entry, a state file
+ *                ({@link io.quire.journal.state.StateFileFormat}); written as
+ *                "checkpoint-&lt;sequence&gt;.qckpt.&lt;writer&gt;.tmp" and renamed; one that failed its
+ *                checks is renamed to "checkpoint-&lt;sequence&gt;.qckpt.corrupt" and kept
  *
  * segment     = header record*
  * header      = magic:u32 "QJLG" | version:u16 | flags:u16 (0) | firstSequence:u64
@@ -49,6 +53,10 @@ public final class JournalFormat {
   private static final Pattern OPEN = Pattern.compile("log-(\\d{19})\\.qlog\\.open");
   private static final Pattern TORN = Pattern.compile("log-\\d{19}(-\\d{19})?\\.qlog(\\.open)?\\.torn-\\d+");
   private static final Pattern TEMPORARY = Pattern.compile(".+\\.tmp");
+  private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d{19})\\.qckpt");
+  private static final Pattern CHECKPOINT_TEMPORARY =
+      Pattern.compile("checkpoint-\\d{19}\\.qckpt\\.[0-9a-f]{8}\\.tmp");
+  private static final Pattern CHECKPOINT_CORRUPT = Pattern.compile("checkpoint-\\d{19}\\.qckpt\\.corrupt");
 
   private JournalFormat() {}
 
@@ -62,6 +70,30 @@ public final class JournalFormat {
 
   public static String tornSideFileName(String segment, long offset) {
     return segment + ".torn-" + offset;
+  }
+
+  public static String checkpointName(long sequence) {
+    return String.format(Locale.ROOT, "checkpoint-%019d.qckpt", sequence);
+  }
+
+  /** @param writer 8 lowercase hex digits that tell concurrent writers apart */
+  public static String checkpointTemporaryName(long sequence, String writer) {
+    return checkpointName(sequence) + "." + writer + ".tmp";
+  }
+
+  public static String corruptCheckpointName(String checkpoint) {
+    return checkpoint + ".corrupt";
+  }
+
+  /** @return the sequence number of a checkpoint's file name, or -1 if it names none */
+  public static long parseCheckpointName(String name) {
+    Matcher m = CHECKPOINT.matcher(name);
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** Whether {@code name} is a temporary file of a checkpoint being (or once) written. */
+  public static boolean isCheckpointTemporary(String name) {
+    return CHECKPOINT_TEMPORARY.matcher(name).matches();
   }
 
   /**
@@ -86,6 +118,8 @@ public final class JournalFormat {
   public static boolean isQuireFile(String name) {
     return name.equals(FORMAT_MARKER) || name.equals(HOLDER) || name.equals(LOCK)
         || parseSegmentName(name) != null || TORN.matcher(name).matches()
+        || parseCheckpointName(name) >= 0 || isCheckpointTemporary(name)
+        || CHECKPOINT_CORRUPT.matcher(name).matches()
         || (TEMPORARY.matcher(name).matches() && isQuireFile(name.substring(0, name.length() - 4)));
   }
 }

@@ -11,7 +11,9 @@ package io.quire.journal;
  * @param logFileCount segment files in the folder
  * @param logBytes bytes in segment files
  * @param failure why the journal stopped accepting writes, or null while healthy
+ * @param lastCheckpoint the newest good checkpoint in the folder, or null while there is none
+ * @param checkpointCount checkpoint files in the folder
  */
 public record JournalStatus(String folder, String storageType, long lastSequence,
     long durableSequence, long entriesSinceCheckpoint, int logFileCount, long logBytes,
-    String failure) {}
+    String failure, CheckpointInfo lastCheckpoint, int checkpointCount) {}

@@ -1,11 +1,13 @@
 package io.quire.journal.internal;
 
-import io.quire.journal.EntryConsumer;
+import io.quire.journal.CheckpointInfo;
 import io.quire.journal.FormatMarker;
 import io.quire.journal.Journal;
 import io.quire.journal.JournalMXBean;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.RecoveryTarget;
+import io.quire.journal.StateSnapshot;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
@@ -63,8 +65,19 @@ public class JournalComponent implements Journal {
   }
 
   @Override
-  public RecoveryResult recover(EntryConsumer consumer) throws IOException {
-    return journal.recover(consumer);
+  public RecoveryResult recover(RecoveryTarget target) throws IOException {
+    return journal.recover(target);
+  }
+
+  @Override
+  public CheckpointInfo checkpoint(StateSnapshot snapshot)
+      throws IOException, InterruptedException {
+    return journal.checkpoint(snapshot);
+  }
+
+  @Override
+  public void cleanUp() throws IOException {
+    journal.cleanUp();
   }
 
   @Override

@@ -1,8 +1,11 @@
 package io.quire.journal.internal;
 
+import io.quire.journal.CheckpointInfo;
 import io.quire.journal.CorruptJournalException;
 import io.quire.journal.EntryConsumer;
 import io.quire.journal.JournalFormat;
+import io.quire.journal.RecoveryTarget;
+import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
@@ -20,10 +23,15 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>List the folder; remove Quire's own leftover temporary files (a crash before a rename).
- *   <li>Order segments by first sequence. At most one may be open, and only the last; each must
- *       start right after the previous one ends. Anything else is corruption.
- *   <li>Replay each segment. In a sealed segment every record must be valid and the count must
- *       match the name's range.
+ *   <li>Load the newest checkpoint that passes every check. One that fails is reported (WARN,
+ *       with file and problem), the target is reset, and the next older one is tried; with none
+ *       left, the state starts empty and the logs must start at sequence 1.
+ *   <li>Order segments by first sequence. At most one may be open, and only the last. Segments
+ *       wholly covered by the checkpoint are not read; from there on each segment must start
+ *       right after the previous one ends, and the first one read must reach back to the entry
+ *       after the checkpoint. Anything else is corruption.
+ *   <li>Replay each segment, handing on only entries after the checkpoint. In a sealed segment
+ *       every record must be valid and the count must match the name's range.
  *   <li>In the open segment, a failure is classified by {@link SegmentReader}: a torn tail is cut
  *       at the last valid record after its bytes are copied to a side file (synced first, so the
  *       evidence survives the cut); any other failure is corruption and stops the start.
@@ -33,48 +41,71 @@ public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
-  /** What recovery leaves for the writer. */
+  /**
+   * What recovery leaves for the writer.
+   *
+   * @param checkpoint the checkpoint loaded, or null
+   * @param repairs torn tails cut, one line each
+   * @param skippedCheckpoints checkpoints that failed their checks, one line each
+   */
   public record Result(long lastSequence, long entries, List<SegmentInfo> segments,
-      List<String> repairs) {}
+      CheckpointInfo checkpoint, List<String> repairs, List<String> skippedCheckpoints) {}
 
   private final JournalStorage storage;
   private final UUID clusterId;
+  private final CheckpointStore checkpoints;
 
-  public Recovery(JournalStorage storage, UUID clusterId) {
+  public Recovery(JournalStorage storage, UUID clusterId, CheckpointStore checkpoints) {
     this.storage = storage;
     this.clusterId = clusterId;
+    this.checkpoints = checkpoints;
   }
 
   /**
    * @param repair false for the offline verifier: report a torn tail, change nothing
    */
-  public Result run(EntryConsumer consumer, boolean repair) throws IOException {
+  public Result run(RecoveryTarget target, boolean repair) throws IOException {
     List<String> names = storage.list();
     if (repair) {
       removeTemporaries(names);
     }
     List<SegmentInfo> segments = orderedSegments(names);
-    long expected = segments.isEmpty() ? 1 : segments.get(0).first();
+    List<String> skipped = new ArrayList<>();
+    CheckpointInfo checkpoint = loadNewestGood(names, target, skipped);
+    long base = checkpoint == null ? 0 : checkpoint.sequence();
+    long expected = base + 1;
     long entries = 0;
     List<String> repairs = new ArrayList<>();
     List<SegmentInfo> kept = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      SegmentInfo segment = segments.get(i);
-      if (segment.first() != expected) {
-        throw new CorruptJournalException(segment.name(), 0, expected, "gap in sequence numbers: "
-            + "expected a segment starting at " + expected + ", found one starting at "
-            + segment.first());
+    EntryConsumer after = base == 0 ? target : (sequence, entry) -> {
+      if (sequence > base) {
+        target.accept(sequence, entry);
       }
+    };
+    boolean reading = false;
+    for (SegmentInfo segment : segments) {
+      if (!segment.open() && segment.last() <= base) {
+        kept.add(segment); // covered by the checkpoint: not needed, not read
+        continue;
+      }
+      boolean fits = reading ? segment.first() == expected : segment.first() <= expected;
+      if (!fits) {
+        throw new CorruptJournalException(segment.name(), 0, expected, "gap in sequence numbers: "
+            + "expected a segment holding entry " + expected + ", found one starting at "
+            + segment.first() + describeBase(checkpoint, skipped));
+      }
+      reading = true;
       SegmentReader reader = new SegmentReader(storage, segment.name());
-      SegmentReader.Outcome outcome = reader.read(segment.first(), clusterId, segment.open(), consumer);
-      entries += outcome.records();
+      SegmentReader.Outcome outcome =
+          reader.read(segment.first(), clusterId, segment.open(), after);
+      entries += Math.max(0, outcome.lastSequence() - Math.max(base, segment.first() - 1));
       if (outcome.failure() != null) {
         if (!outcome.failure().torn()) {
           throw reader.corruption(outcome.failure());
         }
         repairs.add(repair ? cutTornTail(reader, outcome) : describeTorn(reader, outcome));
         if (outcome.validLength() == 0) {
-          expected = outcome.lastSequence() + 1;
+          expected = Math.max(expected, outcome.lastSequence() + 1);
           continue; // the whole file was a torn header: it is gone
         }
       } else if (!segment.open() && outcome.lastSequence() != segment.last()) {
@@ -83,9 +114,33 @@ public final class Recovery {
             + " but the file ends after " + outcome.lastSequence());
       }
       kept.add(segment);
-      expected = outcome.lastSequence() + 1;
+      expected = Math.max(expected, outcome.lastSequence() + 1);
     }
-    return new Result(expected - 1, entries, kept, repairs);
+    return new Result(expected - 1, entries, kept, checkpoint, repairs, skipped);
+  }
+
+  /** Tries checkpoints newest first; a failed one is reported and the target reset. */
+  private CheckpointInfo loadNewestGood(List<String> names, RecoveryTarget target,
+      List<String> skipped) throws IOException {
+    for (String name : CheckpointStore.newestFirst(names)) {
+      try {
+        return checkpoints.load(name, target);
+      } catch (CorruptStateFileException e) {
+        String line = "checkpoint " + name + " is unusable (" + e.getMessage()
+            + "); falling back to an older checkpoint and the logs after it";
+        LOG.warn("Journal recovery: {}", line);
+        skipped.add(line);
+        target.reset();
+      }
+    }
+    return null;
+  }
+
+  private static String describeBase(CheckpointInfo checkpoint, List<String> skipped) {
+    String base = checkpoint == null
+        ? "; no checkpoint covers the entries before it"
+        : " after checkpoint " + checkpoint.name();
+    return skipped.isEmpty() ? base : base + " (skipped: " + String.join("; ", skipped) + ")";
   }
 
   private List<SegmentInfo> orderedSegments(List<String> names) throws CorruptJournalException {
@@ -110,6 +165,8 @@ public final class Recovery {
   private void removeTemporaries(List<String> names) throws IOException {
     for (String name : names) {
       if (name.endsWith(".tmp") && JournalFormat.isQuireFile(name)) {
+        // A checkpoint temporary may be another master's write in progress (a secondary's):
+        // that write fails at its rename and is retried; a crashed one is never finished.
         LOG.info("Removing leftover temporary file {} in {}", name, storage.uri());
         storage.delete(name);
       }

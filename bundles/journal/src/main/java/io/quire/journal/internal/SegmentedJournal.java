@@ -1,6 +1,6 @@
 package io.quire.journal.internal;
 
-import io.quire.journal.EntryConsumer;
+import io.quire.journal.CheckpointInfo;
 import io.quire.journal.FormatMarker;
 import io.quire.journal.Journal;
 import io.quire.journal.JournalClosedException;
@@ -8,10 +8,17 @@ import io.quire.journal.JournalFolder;
 import io.quire.journal.JournalFormat;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.RecoveryTarget;
+import io.quire.journal.StateSnapshot;
+import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
@@ -45,13 +52,23 @@ public final class SegmentedJournal implements Journal {
   private final JournalStorage storage;
   private final Options options;
   private final Clock clock;
-  private final ConcurrentSkipListMap<Long, SegmentInfo> sealed = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, Sealed> sealed = new ConcurrentSkipListMap<>();
+  /** Checkpoints that passed their checks, by name; guarded by {@link #maintenance}. */
+  private final Map<String, CheckpointInfo> goodCheckpoints = new HashMap<>();
+  /** Serializes checkpoints and clean-ups; never taken on the write path. */
+  private final Object maintenance = new Object();
   private volatile FormatMarker marker;
-  private volatile long sealedBytes;
   private volatile long openSegmentBytes;
   private volatile long openSegmentFirst;
+  private volatile CheckpointInfo newestCheckpoint;
+  private volatile int checkpointCount;
+  private CheckpointStore checkpoints;
   private HolderLease lease;
-  private GroupCommitLog log;
+  private volatile GroupCommitLog log;
+  private volatile boolean closed;
+
+  /** A sealed segment and its size, which never changes. */
+  private record Sealed(SegmentInfo segment, long bytes) {}
 
   public SegmentedJournal(JournalStorage storage, Options options, Clock clock) {
     this.storage = storage;
@@ -60,7 +77,7 @@ public final class SegmentedJournal implements Journal {
   }
 
   @Override
-  public synchronized RecoveryResult recover(EntryConsumer consumer) throws IOException {
+  public synchronized RecoveryResult recover(RecoveryTarget target) throws IOException {
     if (log != null) {
       throw new IllegalStateException("recover() was already called");
     }
@@ -68,13 +85,24 @@ public final class SegmentedJournal implements Journal {
     marker = JournalFolder.readMarker(storage);
     lease = HolderLease.acquire(storage, clock, options.leaseMillis(), this::onLeaseLost);
     try {
-      Recovery.Result result = new Recovery(storage, clusterId()).run(consumer, true);
+      checkpoints = new CheckpointStore(storage, clusterId(), clock);
+      Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, true);
       AppendableFile file = openSegmentFor(result);
+      if (result.checkpoint() != null) {
+        synchronized (maintenance) {
+          goodCheckpoints.put(result.checkpoint().name(), result.checkpoint());
+        }
+        newestCheckpoint = result.checkpoint();
+      }
+      checkpointCount = CheckpointStore.newestFirst(storage.list()).size();
       log = new GroupCommitLog(file, result.lastSequence(), options.maxPendingBytes(), this::roll);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      LOG.info("Journal {} recovered: {} entries replayed, last sequence {}, {} ms",
-          storage.uri(), result.entries(), result.lastSequence(), millis);
-      return new RecoveryResult(result.lastSequence(), result.entries(), result.repairs(), millis);
+      LOG.info("Journal {} recovered: {}{} entries replayed, last sequence {}, {} ms",
+          storage.uri(), result.checkpoint() == null ? "" : "checkpoint "
+              + result.checkpoint().name() + " loaded, ", result.entries(),
+          result.lastSequence(), millis);
+      return new RecoveryResult(result.lastSequence(), result.entries(), result.checkpoint(),
+          result.repairs(), result.skippedCheckpoints(), millis);
     } catch (IOException | RuntimeException e) {
       lease.close();
       throw e;
@@ -89,8 +117,7 @@ public final class SegmentedJournal implements Journal {
         openSegmentFirst = segment.first();
         openSegmentBytes = storage.size(segment.name());
       } else {
-        sealed.put(segment.first(), segment);
-        sealedBytes += storage.size(segment.name());
+        sealed.put(segment.first(), new Sealed(segment, storage.size(segment.name())));
       }
     }
     return open != null ? open : startSegment(result.lastSequence() + 1);
@@ -116,8 +143,7 @@ public final class SegmentedJournal implements Journal {
         JournalFormat.sealedSegmentName(openSegmentFirst, durableSequence), openSegmentFirst,
         durableSequence);
     storage.rename(current.name(), done.name());
-    sealed.put(done.first(), done);
-    sealedBytes += size;
+    sealed.put(done.first(), new Sealed(done, size));
     return startSegment(durableSequence + 1);
   }
 
@@ -148,6 +174,95 @@ public final class SegmentedJournal implements Journal {
   }
 
   @Override
+  public CheckpointInfo checkpoint(StateSnapshot snapshot)
+      throws IOException, InterruptedException {
+    long sequence = snapshot.sequence();
+    if (sequence > 0) {
+      writer().awaitDurable(sequence); // a checkpoint never holds what a crash could take back
+    }
+    synchronized (maintenance) {
+      checkWritable();
+      CheckpointInfo newest = newestCheckpoint;
+      if (newest != null && newest.sequence() >= sequence) {
+        return newest;
+      }
+      CheckpointInfo written = checkpoints.write(snapshot);
+      goodCheckpoints.put(written.name(), written);
+      newestCheckpoint = written;
+      LOG.info("Checkpoint {} written and checked: {} records, {} bytes, {} ms", written.name(),
+          written.entries(), written.bytes(), written.durationMillis());
+      cleanUp();
+      return written;
+    }
+  }
+
+  @Override
+  public void cleanUp() throws IOException {
+    synchronized (maintenance) {
+      checkWritable();
+      List<String> names = storage.list();
+      List<CheckpointInfo> kept = new ArrayList<>(2);
+      int remaining = 0;
+      for (String name : CheckpointStore.newestFirst(names)) {
+        if (kept.size() == 2) {
+          LOG.info("Deleting checkpoint {}: two newer checkpoints are kept", name);
+          storage.delete(name);
+          goodCheckpoints.remove(name);
+          continue;
+        }
+        CheckpointInfo info = goodCheckpoints.get(name);
+        if (info == null) {
+          try {
+            info = checkpoints.check(name);
+          } catch (CorruptStateFileException e) {
+            String aside = JournalFormat.corruptCheckpointName(name);
+            LOG.warn("Checkpoint {} fails its checks ({}); renamed to {} and not used",
+                name, e.getMessage(), aside);
+            storage.rename(name, aside);
+            continue;
+          }
+          goodCheckpoints.put(name, info);
+        }
+        kept.add(info);
+        remaining++;
+      }
+      checkpointCount = remaining;
+      if (!kept.isEmpty() && (newestCheckpoint == null
+          || kept.get(0).sequence() > newestCheckpoint.sequence())) {
+        newestCheckpoint = kept.get(0);
+      }
+      if (kept.size() == 2) {
+        deleteLogsUpTo(kept.get(1).sequence());
+      }
+    }
+  }
+
+  /** Deletes sealed segments whose every entry is at or before {@code sequence}, oldest first. */
+  private void deleteLogsUpTo(long sequence) throws IOException {
+    for (Sealed s : sealed.values()) {
+      if (s.segment().last() > sequence) {
+        break;
+      }
+      checkWritable(); // a master that lost the folder deletes nothing more
+      storage.delete(s.segment().name());
+      sealed.remove(s.segment().first());
+      LOG.debug("Deleted {}: covered by checkpoint {}", s.segment().name(), sequence);
+    }
+  }
+
+  /** Refuses maintenance unless this journal is open and still holds the folder. */
+  private void checkWritable() throws JournalClosedException {
+    if (closed) {
+      throw new JournalClosedException("the journal is closed");
+    }
+    GroupCommitLog current = writer();
+    IOException failure = current.failure();
+    if (failure != null) {
+      throw new JournalClosedException("the journal stopped: " + failure.getMessage());
+    }
+  }
+
+  @Override
   public FormatMarker format() {
     return marker;
   }
@@ -161,9 +276,16 @@ public final class SegmentedJournal implements Journal {
     GroupCommitLog current = log;
     long last = current == null ? 0 : current.lastSequence();
     IOException failure = current == null ? null : current.failure();
+    long logBytes = openSegmentBytes;
+    for (Sealed s : sealed.values()) {
+      logBytes += s.bytes();
+    }
+    CheckpointInfo checkpoint = newestCheckpoint;
+    long sinceCheckpoint = last - (checkpoint == null ? 0 : checkpoint.sequence());
     return new JournalStatus(storage.uri().toString(), storage.type(), last,
-        current == null ? 0 : current.durableSequence(), last, sealed.size() + 1,
-        sealedBytes + openSegmentBytes, failure == null ? null : failure.getMessage());
+        current == null ? 0 : current.durableSequence(), Math.max(0, sinceCheckpoint),
+        sealed.size() + 1, logBytes, failure == null ? null : failure.getMessage(), checkpoint,
+        checkpointCount);
   }
 
   /** Batches written by the sync thread. */
@@ -173,8 +295,13 @@ public final class SegmentedJournal implements Journal {
 
   @Override
   public synchronized void close() throws IOException {
-    if (log == null) {
+    if (log == null || closed) {
       return;
+    }
+    closed = true;
+    synchronized (maintenance) {
+      // a checkpoint or clean-up in progress ends before the lease is released, so that no
+      // file is deleted once another master may hold the folder
     }
     try {
       log.close();

@@ -3,12 +3,20 @@ package io.quire.journal.tool;
 import io.quire.journal.CorruptJournalException;
 import io.quire.journal.FormatMarker;
 import io.quire.journal.JournalFolder;
+import io.quire.journal.CheckpointInfo;
+import io.quire.journal.RecoveryTarget;
+import io.quire.journal.internal.CheckpointStore;
 import io.quire.journal.internal.Recovery;
+import io.quire.journal.state.CorruptStateFileException;
+import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -60,19 +68,43 @@ public class JournalTool implements Callable<Integer> {
     JournalStorage storage = storageFactory.apply(folder);
     try {
       FormatMarker marker = JournalFolder.readMarker(storage);
+      UUID cluster = UUID.fromString(marker.clusterId());
+      CheckpointStore checkpoints = new CheckpointStore(storage, cluster, Clock.systemUTC());
       long[] range = {0, 0};
-      Recovery.Result result = new Recovery(storage, UUID.fromString(marker.clusterId()))
-          .run((seq, entry) -> {
-            if (range[0] == 0) {
-              range[0] = seq;
+      Recovery.Result result = new Recovery(storage, cluster, checkpoints)
+          .run(new RecoveryTarget() {
+            @Override
+            public long loadCheckpoint(String source, StateFileHeader header, InputStream body) {
+              return -1; // the journal checks every chunk and the end; the records are opaque
             }
-            range[1] = seq;
-            each.accept(seq, entry);
+
+            @Override
+            public void reset() {}
+
+            @Override
+            public void accept(long seq, ByteBuffer entry) throws IOException {
+              if (range[0] == 0) {
+                range[0] = seq;
+              }
+              range[1] = seq;
+              each.accept(seq, entry);
+            }
           }, false);
       if (summary) {
         out.printf("journal %s: valid, cluster %s, format version %d%n", folder,
             marker.clusterId(), marker.formatVersion());
-        out.printf("entries: %d (sequence %d to %d) in %d segment(s)%n", result.entries(),
+        for (String name : CheckpointStore.newestFirst(storage.list())) {
+          try {
+            CheckpointInfo c = checkpoints.check(name);
+            out.printf("checkpoint %s: valid, sequence %d, %d records, %d bytes%n", name,
+                c.sequence(), c.entries(), c.bytes());
+          } catch (CorruptStateFileException e) {
+            out.printf("warning: checkpoint %s is unusable: %s%n", name, e.getMessage());
+          }
+        }
+        CheckpointInfo base = result.checkpoint();
+        out.printf("entries%s: %d (sequence %d to %d) in %d segment(s)%n",
+            base == null ? "" : " after checkpoint " + base.name(), result.entries(),
             range[0], range[1], result.segments().size());
         result.repairs().forEach(line -> out.println("warning: " + line));
       }

@@ -44,6 +44,15 @@ final class Inode {
     return new Inode(id, name, owner, mode, mtime, NO_CHILDREN, null, 1);
   }
 
+  /**
+   * A directory read back from an image, with its children (sorted, already frozen) and the
+   * size of its subtree: 1 plus the children's subtree sizes.
+   */
+  static Inode restoredDirectory(long id, String name, String owner, int mode, long mtime,
+      ChildMap children, long subtreeSize) {
+    return new Inode(id, name, owner, mode, mtime, children, null, subtreeSize);
+  }
+
   static Inode file(long id, String name, String owner, int mode, long mtime) {
     return new Inode(id, name, owner, mode, mtime, null, null, 1);
   }

@@ -2,6 +2,7 @@ package io.quire.master.internal;
 
 import io.quire.journal.Journal;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.StateSource;
 import io.quire.master.MasterMXBean;
 import io.quire.master.Role;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class MasterService {
   private final MasterStatus status;
   private final ServiceRegistration<DynamicMBean> mbean;
   private final ServiceRegistration<Namespace> namespaceService;
+  private final ServiceRegistration<StateSource> stateSource;
   private final ServiceRegistration<Object> readiness;
 
   @Activate
@@ -79,10 +81,12 @@ public final class MasterService {
         + "' is not one of PRIMARY, STANDBY, SECONDARY", null) : recover(clock);
     if (failure == null) {
       namespaceService = context.registerService(Namespace.class, namespace, null);
+      stateSource = context.registerService(StateSource.class, namespace::stateSnapshot, null);
       readiness = context.registerService(Object.class, new Object(), properties(STATE,
           "SERVING"));
     } else {
       namespaceService = null;
+      stateSource = null;
       Dictionary<String, Object> props = properties(STATE, "FAILED");
       props.put(FAILURE, failure);
       readiness = context.registerService(Object.class, new Object(), props);
@@ -95,9 +99,11 @@ public final class MasterService {
       RecoveryResult r = namespace.recover();
       status.serving(r, clock.instant());
       NamespaceSnapshot s = namespace.snapshot();
-      LOG.info("Master serving as {}: replayed {} entries in {} ms, last sequence {}, {} inodes",
-          status.getRole(), r.entriesReplayed(), r.millis(), s.lastAppliedSequence(),
-          s.inodeCount());
+      String base = r.checkpoint() == null ? "no checkpoint" : "checkpoint "
+          + r.checkpoint().name() + " (" + r.checkpoint().entries() + " inodes)";
+      LOG.info("Master serving as {}: loaded {}, replayed {} entries in {} ms, last sequence {},"
+          + " {} inodes", status.getRole(), base, r.entriesReplayed(), r.millis(),
+          s.lastAppliedSequence(), s.inodeCount());
       r.repairs().forEach(repair -> LOG.warn("Journal repaired during recovery: {}", repair));
       return null;
     } catch (IOException | RuntimeException e) {
@@ -117,6 +123,7 @@ public final class MasterService {
   @Deactivate
   void deactivate() {
     if (namespaceService != null) {
+      stateSource.unregister();
       namespaceService.unregister();
     }
     namespace.stop();

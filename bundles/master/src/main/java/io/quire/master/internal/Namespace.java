@@ -2,12 +2,14 @@ package io.quire.master.internal;
 
 import io.quire.journal.Journal;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.StateSnapshot;
 import io.quire.master.internal.Mutation.CreateFile;
 import io.quire.master.internal.Mutation.Delete;
 import io.quire.master.internal.Mutation.Mkdir;
 import io.quire.master.internal.Mutation.Rename;
 import io.quire.master.internal.Mutation.SetAttributes;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -45,9 +47,9 @@ final class Namespace {
   RecoveryResult recover() throws IOException {
     lock.lock();
     try {
-      NamespaceReplayer replayer = new NamespaceReplayer(snapshot, owners);
-      RecoveryResult result = journal.recover(replayer);
-      snapshot = replayer.result();
+      NamespaceRecovery recovery = new NamespaceRecovery(owners);
+      RecoveryResult result = journal.recover(recovery);
+      snapshot = recovery.result();
       accepting = true;
       return result;
     } finally {
@@ -68,6 +70,22 @@ final class Namespace {
   /** The current namespace; consistent and immutable, free to take. */
   NamespaceSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** The current namespace as the journal's checkpoints and backups take it. */
+  StateSnapshot stateSnapshot() {
+    NamespaceSnapshot taken = snapshot;
+    return new StateSnapshot() {
+      @Override
+      public long sequence() {
+        return taken.lastAppliedSequence();
+      }
+
+      @Override
+      public long writeTo(OutputStream out) throws IOException {
+        return ImageWriter.write(taken, out);
+      }
+    };
   }
 
   /** @return the sequence number that made the change durable */

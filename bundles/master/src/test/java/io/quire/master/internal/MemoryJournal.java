@@ -1,11 +1,13 @@
 package io.quire.master.internal;
 
-import io.quire.journal.EntryConsumer;
+import io.quire.journal.CheckpointInfo;
 import io.quire.journal.FormatMarker;
 import io.quire.journal.Journal;
 import io.quire.journal.JournalClosedException;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.RecoveryTarget;
+import io.quire.journal.StateSnapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -50,7 +52,7 @@ final class MemoryJournal implements Journal {
   }
 
   @Override
-  public synchronized RecoveryResult recover(EntryConsumer consumer) throws IOException {
+  public synchronized RecoveryResult recover(RecoveryTarget consumer) throws IOException {
     if (recovered) {
       throw new IllegalStateException("recover called twice");
     }
@@ -59,7 +61,7 @@ final class MemoryJournal implements Journal {
       consumer.accept(i + 1, ByteBuffer.wrap(entries.get(i)));
     }
     durable = entries.size();
-    return new RecoveryResult(entries.size(), entries.size(), List.of(), 0);
+    return new RecoveryResult(entries.size(), entries.size(), null, List.of(), List.of(), 0);
   }
 
   @Override
@@ -94,8 +96,16 @@ final class MemoryJournal implements Journal {
   @Override
   public synchronized JournalStatus status() {
     return new JournalStatus("memory", "memory", entries.size(), durable, entries.size(), 0, 0,
-        null);
+        null, null, 0);
   }
+
+  @Override
+  public CheckpointInfo checkpoint(StateSnapshot snapshot) {
+    throw new UnsupportedOperationException("the memory journal keeps no checkpoints");
+  }
+
+  @Override
+  public void cleanUp() {}
 
   @Override
   public synchronized void close() {
