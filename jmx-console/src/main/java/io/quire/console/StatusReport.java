@@ -41,7 +41,10 @@ final class StatusReport {
   private static final List<Item> CHECKPOINTER = List.of(
       new Item("LastCheckpointSequenceNumber", "Last checkpoint", "lastCheckpointSequenceNumber"),
       new Item("LastCheckpointTime", "Last checkpoint time", "lastCheckpointTime"),
-      new Item("PeriodEntries", "Checkpoint period (entries)", "checkpointPeriodEntries"));
+      new Item("LastCheckpointAgeSeconds", "Last checkpoint age (s)", "lastCheckpointAgeSeconds"),
+      new Item("PeriodEntries", "Checkpoint period (entries)", "checkpointPeriodEntries"),
+      new Item("Overdue", "Checkpoint overdue", "checkpointOverdue"),
+      new Item("LastFailure", "Checkpoint failure", "checkpointFailure"));
 
   private static final List<Item> BACKUP = List.of(
       new Item("LastBackupUri", "Last backup", "lastBackupUri"),

@@ -48,6 +48,12 @@ final class FakeMBeans {
 
     String getLastCheckpointTime();
 
+    long getLastCheckpointAgeSeconds();
+
+    boolean isOverdue();
+
+    String getLastFailure();
+
     long checkpoint();
   }
 
@@ -106,6 +112,9 @@ final class FakeMBeans {
     @Override public long getPeriodEntries() { return 2_000_000; }
     @Override public long getLastCheckpointSequenceNumber() { return last; }
     @Override public String getLastCheckpointTime() { return "2026-11-02T09:30:00Z"; }
+    @Override public long getLastCheckpointAgeSeconds() { return 5400; }
+    @Override public boolean isOverdue() { return true; }
+    @Override public String getLastFailure() { return "No space left on device"; }
 
     @Override
     public long checkpoint() {

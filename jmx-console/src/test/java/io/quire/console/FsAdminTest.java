@@ -62,6 +62,9 @@ class FsAdminTest {
     assertEquals("10485760", lines.get("Log bytes"));
     assertEquals("983333", lines.get("Last checkpoint"));
     assertEquals("2026-11-02T09:30:00Z", lines.get("Last checkpoint time"));
+    assertEquals("5400", lines.get("Last checkpoint age (s)"));
+    assertEquals("true", lines.get("Checkpoint overdue"));
+    assertEquals("No space left on device", lines.get("Checkpoint failure"));
     assertEquals("file:/backups/alluxio-journal-2026-11-01-1761976800000.gz", lines.get("Last backup"));
     assertEquals("2026-11-03T05:00:00Z", lines.get("Next backup"));
     assertEquals(1, result.out.lines().mapToInt(FsAdminTest::valueColumn).distinct().count(),

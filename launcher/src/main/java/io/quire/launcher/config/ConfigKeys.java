@@ -31,6 +31,7 @@ public final class ConfigKeys {
   public static final String JMX_ACCESS_FILE = "quire.jmx.access.file";
   public static final String JOURNAL_STORAGE = "quire.journal.storage";
   public static final String STARTUP_TIMEOUT = "quire.startup.timeout";
+  public static final String CHECKPOINT_OVERDUE = "quire.checkpoint.overdue.after";
 
   /** Storage backends a journal folder can name. */
   public static final Set<String> STORAGE_TYPES = Set.of("local", "nfs", "hdfs");
@@ -61,7 +62,10 @@ public final class ConfigKeys {
       new ConfigKey(JOURNAL_STORAGE, ValueTypes.choice(STORAGE_TYPES), null,
           "local, nfs or hdfs; by default from the journal folder's scheme"),
       new ConfigKey(STARTUP_TIMEOUT, ValueTypes.duration(), "120s",
-          "how long the server waits for the master to serve or fail before it gives up"));
+          "how long the server waits for the master to serve or fail before it gives up"),
+      new ConfigKey(CHECKPOINT_OVERDUE, ValueTypes.duration(), "1h",
+          "a checkpoint due for longer than this without one written is a WARN and the "
+              + "Checkpointer's Overdue flag"));
 
   public static final Map<String, ConfigKey> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));

@@ -48,11 +48,19 @@ final class QuireCommand {
   }
 
   Result run(Path conf, String... args) throws IOException, InterruptedException {
+    return runWithInput(conf, "", args);
+  }
+
+  /** Runs with {@code input} on standard input (for {@code fs -}). */
+  Result runWithInput(Path conf, String input, String... args)
+      throws IOException, InterruptedException {
+    Path in = Files.writeString(Files.createTempFile(home, "in", ".txt"), input);
     List<String> command = new ArrayList<>(List.of(System.getProperty("quire.it.bin"), "--conf", conf.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectInput(in.toFile())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
     builder.environment().put("QUIRE_HOME", home.toString());

@@ -109,7 +109,9 @@ class QuireServerIT {
         "quire:type=Master", List.of("Role", "InodeCount", "StartTime"),
         "quire:type=Journal", List.of("Folder", "StorageType", "LastSequenceNumber",
             "EntriesSinceCheckpoint", "LogFileCount", "LogBytes"),
-        "quire:type=JournalStorage,name=local", List.of("Uri", "Healthy", "BytesWritten", "Syncs"));
+        "quire:type=JournalStorage,name=local", List.of("Uri", "Healthy", "BytesWritten", "Syncs"),
+        "quire:type=Checkpointer", List.of("PeriodEntries", "LastCheckpointSequenceNumber",
+            "LastCheckpointTime", "LastCheckpointDurationMillis"));
     for (var bean : contract.entrySet()) {
       ObjectName name = new ObjectName(bean.getKey());
       assertTrue(server.isRegistered(name), bean.getKey() + " is registered");
@@ -144,6 +146,72 @@ class QuireServerIT {
 
     QuireCommand.Result after = quire.run(conf, "fs", "ls", "-R", "/");
     assertEquals(before.out(), after.out(), "same listing, ids and mtimes after a restart");
+  }
+
+  @Test
+  void checkpointsOnThePeriodAndOnRequestAndRestartsFromTheNewest() throws Exception {
+    Path conf = quire.configure("conf", "alluxio.master.journal.checkpoint.period.entries=100",
+        "alluxio.master.journal.log.size.bytes.max=2KB");
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      script.append("mkdir /d").append(i).append('\n');
+    }
+    for (int i = 0; i < 250; i += 2) {
+      script.append("rm /d").append(i).append('\n');
+    }
+    QuireCommand.Result batch = quire.runWithInput(conf, script.toString(), "fs", "-");
+    assertEquals(0, batch.exit(), batch::toString);
+
+    SiteConfig config = SiteConfigLoader.load(conf, home);
+    ObjectName checkpointer = new ObjectName("quire:type=Checkpointer");
+    ObjectName journal = new ObjectName("quire:type=Journal");
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(config.jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      // 375 entries, a period of 100: three checkpoints come on their own
+      await().atMost(PATIENCE).until(() ->
+          (Long) server.getAttribute(checkpointer, "LastCheckpointSequenceNumber") >= 300);
+      assertEquals(100L, server.getAttribute(checkpointer, "PeriodEntries"));
+      assertEquals(Boolean.FALSE, server.getAttribute(checkpointer, "Overdue"));
+      // the logs before the older of the two kept checkpoints are gone
+      Path folder = home.resolve("journal");
+      await().atMost(PATIENCE).until(() -> firstLogSequence(folder) > 1);
+      List<String> checkpoints = checkpointFiles(folder);
+      assertTrue(checkpoints.size() <= 2, () -> "checkpoints " + checkpoints);
+
+      QuireCommand.Result checkpoint = quire.run(conf, "fsadmin", "checkpoint");
+      assertEquals(0, checkpoint.exit(), checkpoint::toString);
+      long last = (Long) server.getAttribute(journal, "LastSequenceNumber");
+      assertTrue(checkpoint.out().matches("(?s).*Checkpoint sequence:\\s+" + last + "\\s.*"),
+          () -> "the new checkpoint covers entry " + last + ":\n" + checkpoint);
+      assertEquals(last, server.getAttribute(checkpointer, "LastCheckpointSequenceNumber"));
+    }
+    QuireCommand.Result report = quire.run(conf, "fsadmin", "report");
+    assertTrue(report.out().matches("(?s).*Entries since checkpoint:\\s+0\\s.*"), report::toString);
+    assertTrue(report.out().contains("Last checkpoint age (s)"), report::toString);
+
+    QuireCommand.Result before = quire.run(conf, "fs", "ls", "/");
+    assertEquals(0, quire.run(conf, "stop").exit());
+    assertEquals(0, start(conf).exit());
+    assertEquals(before.out(), quire.run(conf, "fs", "ls", "/").out());
+    String log = Files.readString(logFile(conf));
+    assertTrue(log.contains("loaded checkpoint checkpoint-"), "restart loads the checkpoint:\n" + log);
+    assertTrue(log.contains("replayed 0 entries"), "and replays nothing after it:\n" + log);
+  }
+
+  private static long firstLogSequence(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> io.quire.journal.JournalFormat.parseSegmentName(f.getFileName().toString()))
+          .filter(range -> range != null).mapToLong(range -> range[0]).min().orElse(0);
+    }
+  }
+
+  private static List<String> checkpointFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(name -> name.startsWith("checkpoint-")).toList();
+    }
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Comparator;
  * table of the child inodes keyed by their names (linear probing, at most half full). Adding a
  * child to a persistent sorted map copies a dozen tree nodes and a lookup visits as many, each
  * likely a cache miss in a large namespace; here an addition allocates nothing but the occasional
- * larger table and a lookup reads one slot and one name. The order by name, which listings need,
+ * larger table and a lookup reads one slot and its hash, and only on a matching hash a child
+ * and its name. The order by name, which listings need,
  * is established once, when the session freezes the directory ({@link #sorted}, then
  * {@link ChildMap#fromSorted}).
  *
@@ -22,11 +23,15 @@ final class OwnedChildren {
 
   private final EditSession session;
   private Inode[] slots; // length a power of two, at most half of the slots in use
+  // hashes[i] is the hash of slots[i]'s name: probing compares these before reading a child,
+  // which in a large namespace is a cache miss for the inode, its name and the name's bytes
+  private int[] hashes;
   private int size;
 
   private OwnedChildren(EditSession session, int expected) {
     this.session = session;
     this.slots = new Inode[slotsFor(expected)];
+    this.hashes = new int[slots.length];
   }
 
   /** A table owned by {@code session} holding {@code children}. */
@@ -47,10 +52,11 @@ final class OwnedChildren {
   }
 
   Inode get(String name) {
+    int hash = hash(name);
     int mask = slots.length - 1;
-    for (int i = home(name, mask); ; i = (i + 1) & mask) {
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
       Inode child = slots[i];
-      if (child == null || child.name().equals(name)) {
+      if (child == null || (hashes[i] == hash && child.name().equals(name))) {
         return child;
       }
     }
@@ -61,16 +67,18 @@ final class OwnedChildren {
     if (2 * (size + 1) > slots.length) {
       grow();
     }
-    int mask = slots.length - 1;
     String name = child.name();
-    for (int i = home(name, mask); ; i = (i + 1) & mask) {
+    int hash = hash(name);
+    int mask = slots.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
       Inode present = slots[i];
       if (present == null) {
         slots[i] = child;
+        hashes[i] = hash;
         size++;
         return;
       }
-      if (present.name().equals(name)) {
+      if (hashes[i] == hash && present.name().equals(name)) {
         slots[i] = child;
         return;
       }
@@ -82,9 +90,10 @@ final class OwnedChildren {
    * its probe run back (no tombstones, so lookups never slow down after deletions).
    */
   void remove(String name) {
+    int hash = hash(name);
     int mask = slots.length - 1;
-    int hole = home(name, mask);
-    while (slots[hole] != null && !slots[hole].name().equals(name)) {
+    int hole = hash & mask;
+    while (slots[hole] != null && !(hashes[hole] == hash && slots[hole].name().equals(name))) {
       hole = (hole + 1) & mask;
     }
     if (slots[hole] == null) {
@@ -92,9 +101,10 @@ final class OwnedChildren {
     }
     for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
       // slots[i] may fill the hole if the hole lies on its probe path, from home to i
-      int distanceFromHome = (i - home(slots[i].name(), mask)) & mask;
+      int distanceFromHome = (i - hashes[i]) & mask;
       if (distanceFromHome >= ((i - hole) & mask)) {
         slots[hole] = slots[i];
+        hashes[hole] = hashes[i];
         hole = i;
       }
     }
@@ -151,13 +161,21 @@ final class OwnedChildren {
     return key;
   }
 
+  /** Rehashes from the kept hashes: no child or name is read, so no cache miss per child. */
   private void grow() {
-    Inode[] old = slots;
-    slots = new Inode[old.length * 2];
-    size = 0;
-    for (Inode child : old) {
-      if (child != null) {
-        put(child);
+    Inode[] oldSlots = slots;
+    int[] oldHashes = hashes;
+    slots = new Inode[oldSlots.length * 2];
+    hashes = new int[slots.length];
+    int mask = slots.length - 1;
+    for (int j = 0; j < oldSlots.length; j++) {
+      if (oldSlots[j] != null) {
+        int i = oldHashes[j] & mask;
+        while (slots[i] != null) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = oldSlots[j];
+        hashes[i] = oldHashes[j];
       }
     }
   }
@@ -170,9 +188,12 @@ final class OwnedChildren {
     return slots;
   }
 
-  /** Fibonacci hashing: spreads names that differ only in their last characters. */
-  private static int home(String name, int mask) {
+  /**
+   * Fibonacci hashing: spreads names that differ only in their last characters. A slot's home is
+   * its hash masked by the table's length.
+   */
+  private static int hash(String name) {
     int h = name.hashCode() * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+    return h ^ (h >>> 16);
   }
 }

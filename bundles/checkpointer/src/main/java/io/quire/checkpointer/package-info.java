@@ -1,0 +1,6 @@
+/**
+ * The checkpointer's management interface, {@code quire:type=Checkpointer}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.quire.checkpointer;
