@@ -31,6 +31,7 @@ final class ConfigPublisher {
   static final String PID_HTTP = "org.apache.felix.http";
   /** The interface Felix's Jetty binds to; it does not read {@code org.osgi.service.http.host}. */
   static final String FELIX_HTTP_HOST = "org.apache.felix.http.host";
+  static final String FELIX_HTTP_ENABLE = "org.apache.felix.http.enable";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigPublisher.class);
   private static final long WAIT_SECONDS = 30;
@@ -55,6 +56,7 @@ final class ConfigPublisher {
       http.put("org.osgi.service.http.port", config.webPort());
       http.put("org.osgi.service.http.host", config.masterHostname());
       http.put(FELIX_HTTP_HOST, config.masterHostname());
+      http.put(FELIX_HTTP_ENABLE, role != Role.SECONDARY_MASTER);
       update(admin, PID_HTTP, http);
     } finally {
       tracker.close();

@@ -48,6 +48,8 @@ final class FrameworkProperties {
     p.put("org.osgi.service.http.port", Integer.toString(config.webPort()));
     p.put("org.osgi.service.http.host", config.masterHostname());
     p.put(ConfigPublisher.FELIX_HTTP_HOST, config.masterHostname());
+    // a secondary master serves no clients: Jetty opens no port (the primary's, on one host)
+    p.put(ConfigPublisher.FELIX_HTTP_ENABLE, Boolean.toString(files.role() != Role.SECONDARY_MASTER));
     p.put("felix.fileinstall.dir", files.deployDir().toString());
     p.put("felix.fileinstall.noInitialDelay", "true");
     p.put("felix.fileinstall.poll", "2000");

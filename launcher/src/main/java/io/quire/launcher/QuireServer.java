@@ -48,6 +48,9 @@ public final class QuireServer {
       System.err.println("quire: " + e.getMessage());
       return EXIT_BAD_CONFIGURATION;
     }
+    if (parsed.role == Role.SECONDARY_MASTER) {
+      config = config.asSecondary();
+    }
     InstanceFiles files = new InstanceFiles(home, parsed.role, config.webPort());
     return new ServerProcess(config, files, parsed.restoreUri(), bundles).run();
   }

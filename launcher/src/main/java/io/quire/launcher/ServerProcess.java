@@ -125,7 +125,9 @@ final class ServerProcess {
     if (readiness.failed().isDone()) {
       return fail(readiness.failed().getNow(""));
     }
-    String where = "client API " + config.clientApiUrl() + ", JMX " + config.jmxServiceUrl();
+    String where = (files.role() == Role.SECONDARY_MASTER
+        ? "following the journal " + config.journalFolder() + " (no client API)"
+        : "client API " + config.clientApiUrl()) + ", JMX " + config.jmxServiceUrl();
     statusFile.write(StatusFile.State.SERVING, where);
     LOG.info("Quire {} serving: {}", files.role().commandName(), where);
     return awaitEnd();

@@ -38,6 +38,12 @@ public interface CheckpointerMXBean {
    */
   boolean isOverdue();
 
+  /**
+   * True on a primary while the newest checkpoint is one another master (a secondary) wrote:
+   * this master then checkpoints only at twice the period, as a fall-back.
+   */
+  boolean isDeferringToSecondary();
+
   /** Why the last attempt failed; empty once one has succeeded since. */
   String getLastFailure();
 

@@ -33,6 +33,19 @@ public interface Journal extends AutoCloseable {
   }
 
   /**
+   * For a follower only (a secondary master, whose journal reads a folder another master
+   * writes): hands {@code target} the entries appended since {@link #recover} or the last call,
+   * up to what the logs hold now. If the logs no longer hold the next entry, resets the target
+   * and loads it again from the newest checkpoint.
+   *
+   * @throws CorruptJournalException a sealed log file fails its checks
+   * @throws UnsupportedOperationException this journal is the writer
+   */
+  default FollowProgress follow(RecoveryTarget target) throws IOException {
+    throw new UnsupportedOperationException("this journal is the writer; it does not follow");
+  }
+
+  /**
    * Writes a checkpoint of {@code snapshot} once every entry it covers is durable, checks it by
    * reading it back, then deletes what the checkpoints kept make unnecessary (see
    * {@link #cleanUp}). Does not pause appends. Returns the newest checkpoint without writing

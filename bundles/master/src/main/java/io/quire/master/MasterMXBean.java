@@ -31,4 +31,19 @@ public interface MasterMXBean {
 
   /** How long the last recovery took. */
   long getRecoveryMillis();
+
+  /**
+   * A secondary master: milliseconds since its reading of the primary's journal last reached
+   * the end of the logs (a few hundred while it keeps up); 0 on other roles.
+   */
+  long getFollowLagMillis();
+
+  /**
+   * A secondary master whose {@link #getFollowLagMillis()} passed 30 s, because reading failed,
+   * stalled or cannot keep up; also logged as a WARN. Always false on other roles.
+   */
+  boolean isFallingBehind();
+
+  /** Why a secondary master's reading of the journal stopped or failed; empty while it reads. */
+  String getFollowProblem();
 }

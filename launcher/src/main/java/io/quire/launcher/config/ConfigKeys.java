@@ -27,6 +27,7 @@ public final class ConfigKeys {
   public static final String WEB_PORT = "alluxio.master.web.port";
   public static final String JMX_HOST = "quire.jmx.host";
   public static final String JMX_PORT = "quire.jmx.port";
+  public static final String SECONDARY_JMX_PORT = "quire.secondary.jmx.port";
   public static final String JMX_PASSWORD_FILE = "quire.jmx.password.file";
   public static final String JMX_ACCESS_FILE = "quire.jmx.access.file";
   public static final String JOURNAL_STORAGE = "quire.journal.storage";
@@ -56,6 +57,8 @@ public final class ConfigKeys {
       new ConfigKey(WEB_PORT, ValueTypes.port(), "19999", "port of the client API"),
       new ConfigKey(JMX_HOST, ValueTypes.host(), "127.0.0.1", "where the JMX connector listens"),
       new ConfigKey(JMX_PORT, ValueTypes.port(), "19991", "port of the JMX connector (registry and RMI server)"),
+      new ConfigKey(SECONDARY_JMX_PORT, ValueTypes.port(), "19992",
+          "port of the JMX connector of a secondary master started with this configuration"),
       new ConfigKey(JMX_PASSWORD_FILE, ValueTypes.text(), null,
           "JMX credentials (jmxremote.password format); required for a non-loopback quire.jmx.host"),
       new ConfigKey(JMX_ACCESS_FILE, ValueTypes.text(), null, "JMX roles (jmxremote.access format)"),

@@ -61,6 +61,17 @@ public record SiteConfig(Path home, Path confDir, Map<String, Object> values) {
     return Duration.ofMillis((Long) values.get(ConfigKeys.STARTUP_TIMEOUT));
   }
 
+  /**
+   * This configuration as a secondary master started with it uses it: its JMX connector on
+   * {@code quire.secondary.jmx.port}, so that it runs beside the primary of the same
+   * configuration (it serves no client API, so the web port does not collide).
+   */
+  public SiteConfig asSecondary() {
+    Map<String, Object> secondary = new java.util.LinkedHashMap<>(values);
+    secondary.put(ConfigKeys.JMX_PORT, values.get(ConfigKeys.SECONDARY_JMX_PORT));
+    return new SiteConfig(home, confDir, secondary);
+  }
+
   /** The client API address, as clients use it. */
   public String clientApiUrl() {
     return "http://" + masterHostname() + ":" + webPort();

@@ -41,6 +41,7 @@ final class QuireCommand {
     List<String> all = new ArrayList<>(List.of(
         "alluxio.master.web.port=" + freePort(),
         "quire.jmx.port=" + freePort(),
+        "quire.secondary.jmx.port=" + freePort(),
         "quire.startup.timeout=60s"));
     all.addAll(List.of(lines));
     Files.write(conf.resolve("quire-site.properties"), all, StandardCharsets.UTF_8);

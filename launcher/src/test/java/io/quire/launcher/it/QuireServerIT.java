@@ -41,6 +41,7 @@ class QuireServerIT {
 
   private QuireCommand quire;
   private final List<Path> started = new ArrayList<>();
+  private final List<Path> startedSecondaries = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
@@ -50,6 +51,9 @@ class QuireServerIT {
   /** Stops whatever a test left running; a master that ignores SIGTERM is killed and fails the test. */
   @AfterEach
   void stopEverything() throws Exception {
+    for (Path conf : startedSecondaries) {
+      quire.run(conf, "stop", "secondary_master");
+    }
     for (Path conf : started) {
       quire.run(conf, "stop");
     }
@@ -198,6 +202,72 @@ class QuireServerIT {
     String log = Files.readString(logFile(conf));
     assertTrue(log.contains("loaded checkpoint checkpoint-"), "restart loads the checkpoint:\n" + log);
     assertTrue(log.contains("replayed 0 entries"), "and replays nothing after it:\n" + log);
+  }
+
+  @Test
+  void aSecondaryMasterFollowsWritesCheckpointsAndThePrimaryCleansUpWithThem() throws Exception {
+    // the primary's own period is out of reach: every checkpoint here is the secondary's
+    Path primaryConf = quire.configure("primary",
+        "alluxio.master.journal.checkpoint.period.entries=1000000",
+        "alluxio.master.journal.log.size.bytes.max=2KB");
+    Path secondaryConf = quire.configure("secondary",
+        "alluxio.master.journal.checkpoint.period.entries=100",
+        "alluxio.master.journal.log.size.bytes.max=2KB");
+    assertEquals(0, quire.run(primaryConf, "format").exit());
+    assertEquals(0, start(primaryConf).exit());
+    startedSecondaries.add(secondaryConf);
+    QuireCommand.Result secondaryStart = quire.run(secondaryConf, "start", "secondary_master");
+    assertEquals(0, secondaryStart.exit(), secondaryStart::toString);
+    assertTrue(secondaryStart.out().contains("following the journal"), secondaryStart::toString);
+
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      script.append("mkdir /s").append(i).append('\n');
+    }
+    QuireCommand.Result batch = quire.runWithInput(primaryConf, script.toString(), "fs", "-");
+    assertEquals(0, batch.exit(), batch::toString);
+
+    ObjectName master = new ObjectName("quire:type=Master");
+    ObjectName checkpointer = new ObjectName("quire:type=Checkpointer");
+    SiteConfig secondaryConfig = SiteConfigLoader.load(secondaryConf, home).asSecondary();
+    SiteConfig primaryConfig = SiteConfigLoader.load(primaryConf, home);
+    try (JMXConnector toSecondary = JMXConnectorFactory.connect(
+            new JMXServiceURL(secondaryConfig.jmxServiceUrl()));
+        JMXConnector toPrimary = JMXConnectorFactory.connect(
+            new JMXServiceURL(primaryConfig.jmxServiceUrl()))) {
+      MBeanServerConnection secondary = toSecondary.getMBeanServerConnection();
+      MBeanServerConnection primary = toPrimary.getMBeanServerConnection();
+      assertEquals("SECONDARY", secondary.getAttribute(master, "Role"));
+      long last = (Long) primary.getAttribute(new ObjectName("quire:type=Journal"),
+          "LastSequenceNumber");
+      await().atMost(PATIENCE).until(() ->
+          (Long) secondary.getAttribute(master, "LastAppliedSequenceNumber") == last);
+      assertEquals(primary.getAttribute(master, "InodeCount"),
+          secondary.getAttribute(master, "InodeCount"), "the same namespace");
+      assertEquals(Boolean.FALSE, secondary.getAttribute(master, "FallingBehind"));
+
+      await().atMost(PATIENCE).until(() ->
+          (Long) secondary.getAttribute(checkpointer, "CheckpointsWritten") >= 3);
+      assertEquals(0L, primary.getAttribute(checkpointer, "CheckpointsWritten"));
+      Path folder = home.resolve("journal");
+      // the primary sees the secondary's checkpoints and deletes the logs they cover
+      await().atMost(PATIENCE).until(() -> firstLogSequence(folder) > 1);
+      await().atMost(PATIENCE).until(() ->
+          (Long) primary.getAttribute(checkpointer, "LastCheckpointSequenceNumber") >= 300);
+      await().atMost(PATIENCE).until(() ->
+          primary.getAttribute(checkpointer, "DeferringToSecondary").equals(Boolean.TRUE));
+    }
+    QuireCommand.Result report = quire.run(secondaryConf, "fsadmin", "report", "--url",
+        secondaryConfig.jmxServiceUrl());
+    assertTrue(report.out().contains("SECONDARY"), report::toString);
+    QuireCommand.Result mkdir = quire.run(secondaryConf, "fs", "mkdir", "/not-here");
+    assertNotEquals(0, mkdir.exit(), "a secondary serves no clients:\n" + mkdir);
+
+    assertEquals(0, quire.run(secondaryConf, "stop", "secondary_master").exit());
+    String log = Files.readString(new InstanceFiles(home, Role.SECONDARY_MASTER,
+        secondaryConfig.webPort()).logFile());
+    assertTrue(log.contains("Master following the journal as SECONDARY"), log);
+    assertFalse(log.contains(" ERROR "), "no errors in the secondary's log:\n" + log);
   }
 
   private static long firstLogSequence(Path folder) throws IOException {

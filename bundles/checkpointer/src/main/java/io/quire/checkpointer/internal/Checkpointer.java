@@ -40,12 +40,15 @@ final class Checkpointer implements CheckpointerMXBean {
   private final long period;
   private final Duration overdueAfter;
   private final Clock clock;
+  private final boolean primary;
   private final ReentrantLock writing = new ReentrantLock();
   private final AtomicLong written = new AtomicLong();
   private volatile boolean inProgress;
   private volatile long lastDurationMillis = -1;
   private volatile String lastFailure = "";
   private volatile boolean overdue;
+  private volatile boolean deferring;
+  private volatile long lastWrittenSequence = -1;
   // the tick's own bookkeeping, confined to the checkpointer's thread
   private Instant dueSince;
   private Instant nextAttempt = Instant.MIN;
@@ -53,9 +56,16 @@ final class Checkpointer implements CheckpointerMXBean {
   private Instant lastOverdueWarning = Instant.MIN;
   private Instant nextCleanUp = Instant.MIN;
 
+  /**
+   * @param primary whether this master writes the journal: then, while the newest checkpoint
+   *     is one it did not write (a secondary master's), it leaves checkpoints to that one and
+   *     writes its own only at twice the period, so that the journal stays bounded if the
+   *     secondary stops
+   */
   Checkpointer(Journal journal, StateSource source, long period, Duration overdueAfter,
-      Clock clock) {
+      Clock clock, boolean primary) {
     this.journal = journal;
+    this.primary = primary;
     this.source = source;
     this.period = period;
     this.overdueAfter = overdueAfter;
@@ -69,7 +79,16 @@ final class Checkpointer implements CheckpointerMXBean {
       return; // the journal stopped; the master reports why
     }
     Instant now = clock.instant();
-    if (status.entriesSinceCheckpoint() < period) {
+    CheckpointInfo newest = status.lastCheckpoint();
+    boolean defer = primary && newest != null && newest.sequence() != lastWrittenSequence;
+    if (defer != deferring) {
+      deferring = defer;
+      LOG.info(defer ? "Checkpoint {} was written by another master (a secondary): this master "
+          + "writes its own only after twice the period" : "Checkpoints are this master's again "
+          + "(the newest, {}, is its own)", newest == null ? "none" : newest.name());
+    }
+    long due = defer ? 2 * period : period;
+    if (status.entriesSinceCheckpoint() < due) {
       dueSince = null;
     } else {
       if (dueSince == null) {
@@ -93,8 +112,8 @@ final class Checkpointer implements CheckpointerMXBean {
 
   private void attempt(JournalStatus status, Instant now) {
     try {
-      write("period of " + period + " entries reached: " + status.entriesSinceCheckpoint()
-          + " entries since the last checkpoint");
+      write((deferring ? "twice the period of " : "period of ") + period + " entries reached: "
+          + status.entriesSinceCheckpoint() + " entries since the last checkpoint");
       dueSince = null;
       retryPause = FIRST_RETRY;
       nextAttempt = Instant.MIN;
@@ -132,6 +151,7 @@ final class Checkpointer implements CheckpointerMXBean {
       CheckpointInfo before = journal.status().lastCheckpoint();
       CheckpointInfo info = journal.checkpoint(source.snapshot());
       if (before == null || info.sequence() > before.sequence()) {
+        lastWrittenSequence = info.sequence();
         written.incrementAndGet();
         lastDurationMillis = info.durationMillis();
         LOG.info("Checkpoint at sequence {} ({}): {} inodes, {} bytes, {} ms", info.sequence(),
@@ -212,6 +232,11 @@ final class Checkpointer implements CheckpointerMXBean {
   @Override
   public boolean isOverdue() {
     return overdue;
+  }
+
+  @Override
+  public boolean isDeferringToSecondary() {
+    return deferring;
   }
 
   @Override

@@ -38,6 +38,8 @@ public final class CheckpointerComponent {
 
     /** Milliseconds (the launcher turns the configured duration into them). */
     long quire_checkpoint_overdue_after() default 3_600_000;
+
+    String quire_master_role() default "PRIMARY";
   }
 
   private final ScheduledExecutorService thread;
@@ -48,7 +50,8 @@ public final class CheckpointerComponent {
       Config config, BundleContext context) throws NotCompliantMBeanException {
     Checkpointer checkpointer = new Checkpointer(journal, source,
         config.alluxio_master_journal_checkpoint_period_entries(),
-        Duration.ofMillis(config.quire_checkpoint_overdue_after()), Clock.systemUTC());
+        Duration.ofMillis(config.quire_checkpoint_overdue_after()), Clock.systemUTC(),
+        "PRIMARY".equalsIgnoreCase(config.quire_master_role().trim()));
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Checkpointer");
     mbean = context.registerService(DynamicMBean.class,

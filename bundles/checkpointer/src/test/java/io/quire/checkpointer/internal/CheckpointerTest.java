@@ -162,8 +162,37 @@ class CheckpointerTest {
     assertEquals(0, checkpointer.getCheckpointsWritten(), "not written by this checkpointer");
   }
 
+  @Test
+  void aPrimaryLeavesCheckpointsToASecondaryUntilTwiceThePeriod() throws Exception {
+    Checkpointer checkpointer = checkpointer();
+    append(PERIOD);
+    journal.checkpoint(state.snapshot()); // a secondary's, at PERIOD
+    append(PERIOD);
+    checkpointer.tick();
+    assertTrue(checkpointer.isDeferringToSecondary());
+    assertEquals(0, checkpointer.getCheckpointsWritten(), "the secondary is expected to write it");
+
+    append(PERIOD); // the secondary stopped: twice the period passes
+    checkpointer.tick();
+    assertEquals(1, checkpointer.getCheckpointsWritten());
+    assertEquals(3 * PERIOD, checkpointer.getLastCheckpointSequenceNumber());
+    checkpointer.tick();
+    assertFalse(checkpointer.isDeferringToSecondary(), "the newest checkpoint is its own");
+  }
+
+  @Test
+  void aSecondaryNeverDefers() throws Exception {
+    Checkpointer secondary = new Checkpointer(journal, state, PERIOD, OVERDUE_AFTER, clock, false);
+    append(PERIOD);
+    journal.checkpoint(state.snapshot()); // the primary's
+    append(PERIOD);
+    secondary.tick();
+    assertFalse(secondary.isDeferringToSecondary());
+    assertEquals(2 * PERIOD, secondary.getLastCheckpointSequenceNumber());
+  }
+
   private Checkpointer checkpointer() {
-    return new Checkpointer(journal, state, PERIOD, OVERDUE_AFTER, clock);
+    return new Checkpointer(journal, state, PERIOD, OVERDUE_AFTER, clock, true);
   }
 
   private void append(long count) throws Exception {

@@ -1,6 +1,7 @@
 package io.quire.journal.internal;
 
 import io.quire.journal.CheckpointInfo;
+import io.quire.journal.FollowProgress;
 import io.quire.journal.FormatMarker;
 import io.quire.journal.Journal;
 import io.quire.journal.JournalMXBean;
@@ -39,19 +40,24 @@ public class JournalComponent implements Journal {
     long alluxio_master_journal_log_size_bytes_max() default 10L << 20;
 
     long quire_journal_lease_millis() default 10_000;
+
+    /** SECONDARY: follow the folder another master writes, never taking its lease. */
+    String quire_master_role() default "PRIMARY";
   }
 
   @Reference
   private JournalStorage storage;
 
-  private SegmentedJournal journal;
+  private Journal journal;
   private ServiceRegistration<DynamicMBean> mbean;
 
   @Activate
   void activate(Config config, BundleContext context) throws Exception {
-    journal = new SegmentedJournal(storage, new SegmentedJournal.Options(
-        config.alluxio_master_journal_log_size_bytes_max(), config.quire_journal_lease_millis(),
-        8L << 20), Clock.systemUTC());
+    journal = "SECONDARY".equalsIgnoreCase(config.quire_master_role().trim())
+        ? new FollowingJournal(storage, Clock.systemUTC())
+        : new SegmentedJournal(storage, new SegmentedJournal.Options(
+            config.alluxio_master_journal_log_size_bytes_max(),
+            config.quire_journal_lease_millis(), 8L << 20), Clock.systemUTC());
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,
@@ -59,7 +65,7 @@ public class JournalComponent implements Journal {
   }
 
   @Deactivate
-  void deactivate() throws IOException {
+  void deactivate() throws Exception {
     mbean.unregister();
     journal.close();
   }
@@ -67,6 +73,11 @@ public class JournalComponent implements Journal {
   @Override
   public RecoveryResult recover(RecoveryTarget target) throws IOException {
     return journal.recover(target);
+  }
+
+  @Override
+  public FollowProgress follow(RecoveryTarget target) throws IOException {
+    return journal.follow(target);
   }
 
   @Override

@@ -49,7 +49,14 @@ public final class Recovery {
    * @param skippedCheckpoints checkpoints that failed their checks, one line each
    */
   public record Result(long lastSequence, long entries, List<SegmentInfo> segments,
-      CheckpointInfo checkpoint, List<String> repairs, List<String> skippedCheckpoints) {}
+      CheckpointInfo checkpoint, List<String> repairs, List<String> skippedCheckpoints,
+      Tail tail) {}
+
+  /**
+   * The last segment read and where its valid records end (where a follower goes on reading),
+   * or null when no segment was read.
+   */
+  public record Tail(SegmentInfo segment, long validLength) {}
 
   private final JournalStorage storage;
   private final UUID clusterId;
@@ -69,9 +76,21 @@ public final class Recovery {
     if (repair) {
       removeTemporaries(names);
     }
-    List<SegmentInfo> segments = orderedSegments(names);
     List<String> skipped = new ArrayList<>();
-    CheckpointInfo checkpoint = loadNewestGood(names, target, skipped);
+    List<String> excluded = new ArrayList<>();
+    while (true) {
+      Result result = run(names, target, repair, skipped, excluded);
+      if (result != null) {
+        return result;
+      }
+    }
+  }
+
+  /** @return null when the checkpoint loaded turned out to be ahead of the logs: run again */
+  private Result run(List<String> names, RecoveryTarget target, boolean repair,
+      List<String> skipped, List<String> excluded) throws IOException {
+    List<SegmentInfo> segments = orderedSegments(names);
+    CheckpointInfo checkpoint = loadNewestGood(names, target, skipped, excluded);
     long base = checkpoint == null ? 0 : checkpoint.sequence();
     long expected = base + 1;
     long entries = 0;
@@ -83,9 +102,12 @@ public final class Recovery {
       }
     };
     boolean reading = false;
+    long logEnd = 0; // the last entry the logs hold
+    Tail tail = null;
     for (SegmentInfo segment : segments) {
       if (!segment.open() && segment.last() <= base) {
         kept.add(segment); // covered by the checkpoint: not needed, not read
+        logEnd = Math.max(logEnd, segment.last());
         continue;
       }
       boolean fits = reading ? segment.first() == expected : segment.first() <= expected;
@@ -99,6 +121,8 @@ public final class Recovery {
       SegmentReader.Outcome outcome =
           reader.read(segment.first(), clusterId, segment.open(), after);
       entries += Math.max(0, outcome.lastSequence() - Math.max(base, segment.first() - 1));
+      logEnd = Math.max(logEnd, outcome.lastSequence());
+      tail = new Tail(segment, outcome.validLength());
       if (outcome.failure() != null) {
         if (!outcome.failure().torn()) {
           throw reader.corruption(outcome.failure());
@@ -106,6 +130,7 @@ public final class Recovery {
         repairs.add(repair ? cutTornTail(reader, outcome) : describeTorn(reader, outcome));
         if (outcome.validLength() == 0) {
           expected = Math.max(expected, outcome.lastSequence() + 1);
+          tail = repair ? null : tail;
           continue; // the whole file was a torn header: it is gone
         }
       } else if (!segment.open() && outcome.lastSequence() != segment.last()) {
@@ -116,16 +141,48 @@ public final class Recovery {
       kept.add(segment);
       expected = Math.max(expected, outcome.lastSequence() + 1);
     }
-    return new Result(expected - 1, entries, kept, checkpoint, repairs, skipped);
+    if (checkpoint != null && !segments.isEmpty() && logEnd < base) {
+      setAside(checkpoint, logEnd, repair, skipped, excluded);
+      target.reset();
+      return null;
+    }
+    return new Result(expected - 1, entries, kept, checkpoint, repairs, skipped, tail);
+  }
+
+  /**
+   * A checkpoint of entries the logs no longer hold: a machine crash took back log bytes that
+   * were written but not yet synced, after a follower (a secondary master) read them and
+   * checkpointed. Those entries were never acknowledged; the logs are the truth. The checkpoint
+   * is set aside (in repair mode, renamed, so that new entries with those numbers cannot later
+   * be mistaken for its contents) and recovery starts over from an older one.
+   */
+  private void setAside(CheckpointInfo checkpoint, long logEnd, boolean repair,
+      List<String> skipped, List<String> excluded) throws IOException {
+    String line = "checkpoint " + checkpoint.name() + " covers entries up to "
+        + checkpoint.sequence() + " but the logs end at " + logEnd + " (entries lost in a crash "
+        + "before they were synced, so never acknowledged)";
+    if (repair) {
+      String aside = JournalFormat.corruptCheckpointName(checkpoint.name());
+      storage.rename(checkpoint.name(), aside);
+      line += "; renamed to " + aside;
+    }
+    line += "; falling back to an older checkpoint and the logs after it";
+    LOG.warn("Journal recovery: {}", line);
+    skipped.add(line);
+    excluded.add(checkpoint.name());
   }
 
   /** Tries checkpoints newest first; a failed one is reported and the target reset. */
   private CheckpointInfo loadNewestGood(List<String> names, RecoveryTarget target,
-      List<String> skipped) throws IOException {
+      List<String> skipped, List<String> excluded) throws IOException {
     for (String name : CheckpointStore.newestFirst(names)) {
+      if (excluded.contains(name)) {
+        continue;
+      }
       try {
         return checkpoints.load(name, target);
       } catch (CorruptStateFileException e) {
+        excluded.add(name);
         String line = "checkpoint " + name + " is unusable (" + e.getMessage()
             + "); falling back to an older checkpoint and the logs after it";
         LOG.warn("Journal recovery: {}", line);

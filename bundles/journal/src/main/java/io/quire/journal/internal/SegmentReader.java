@@ -60,7 +60,30 @@ public final class SegmentReader {
       if (headerFailure != null) {
         return new Outcome(expectedFirst - 1, 0, 0, headerFailure);
       }
-      return readRecords(expectedFirst, canBeTorn, consumer);
+      return readRecords(JournalFormat.SEGMENT_HEADER_BYTES, expectedFirst, canBeTorn, consumer);
+    }
+  }
+
+  /**
+   * Goes on reading where an earlier reader of this segment stopped, for a follower of a
+   * segment another master appends to: from {@code offset} (0: the header is not checked yet)
+   * to the size the file had when this reader was made. The failure of an outcome from an open
+   * segment may be a write in progress, not a torn tail: the caller decides.
+   */
+  public Outcome readFrom(long offset, long expectedSequence, long expectedFirst, UUID clusterId,
+      EntryConsumer consumer) throws IOException {
+    if (offset == 0) {
+      return read(expectedFirst, clusterId, true, (sequence, entry) -> {
+        if (sequence >= expectedSequence) {
+          consumer.accept(sequence, entry);
+        }
+      });
+    }
+    try (InputStream stream = storage.openRead(name, offset)) {
+      this.in = stream;
+      this.bufferStart = offset;
+      this.limit = 0;
+      return readRecords(offset, expectedSequence, true, consumer);
     }
   }
 
@@ -94,9 +117,9 @@ public final class SegmentReader {
     return problem == null ? null : new Failure(0, expectedFirst, problem, false);
   }
 
-  private Outcome readRecords(long expectedFirst, boolean canBeTorn, EntryConsumer consumer)
-      throws IOException {
-    long offset = JournalFormat.SEGMENT_HEADER_BYTES;
+  private Outcome readRecords(long from, long expectedFirst, boolean canBeTorn,
+      EntryConsumer consumer) throws IOException {
+    long offset = from;
     long sequence = expectedFirst;
     long records = 0;
     while (offset < size) {

@@ -231,7 +231,9 @@ public final class SegmentedJournal implements Journal {
           || kept.get(0).sequence() > newestCheckpoint.sequence())) {
         newestCheckpoint = kept.get(0);
       }
-      if (kept.size() == 2) {
+      // A checkpoint a follower wrote may run ahead of what this master has synced; until the
+      // logs durably reach it, it may yet be set aside (see Recovery), so it frees nothing.
+      if (kept.size() == 2 && kept.get(0).sequence() <= writer().durableSequence()) {
         deleteLogsUpTo(kept.get(1).sequence());
       }
     }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.management.DynamicMBean;
 import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
@@ -26,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master: recovers the namespace from the journal, then serves it.
+ * The master: recovers the namespace from the journal, then serves it; or, as a secondary
+ * master, follows the journal another master writes and offers its state to the checkpointer,
+ * never serving clients (no namespace service, so no client API) and never appending.
  *
  * <p>Start-up, per {@code docs/design-contracts.md}:
  * <ol>
@@ -47,6 +52,7 @@ public final class MasterService {
   static final String OBJECT_NAME = "quire:type=Master";
 
   private static final Logger LOG = LoggerFactory.getLogger(MasterService.class);
+  private static final long FOLLOW_MILLIS = 100;
 
   @ObjectClassDefinition(name = "Quire master", description = "From conf/quire-site.properties")
   @interface Config {
@@ -66,6 +72,7 @@ public final class MasterService {
   private final ServiceRegistration<Namespace> namespaceService;
   private final ServiceRegistration<StateSource> stateSource;
   private final ServiceRegistration<Object> readiness;
+  private final ScheduledExecutorService followerThread;
 
   @Activate
   public MasterService(@Reference Journal journal, BundleContext context, Config config)
@@ -80,17 +87,35 @@ public final class MasterService {
     String failure = role == null ? failed("quire.master.role: '" + config.quire_master_role()
         + "' is not one of PRIMARY, STANDBY, SECONDARY", null) : recover(clock);
     if (failure == null) {
-      namespaceService = context.registerService(Namespace.class, namespace, null);
+      // A secondary never serves clients: without the namespace service, no client API.
+      namespaceService = role == Role.SECONDARY ? null
+          : context.registerService(Namespace.class, namespace, null);
+      followerThread = role == Role.SECONDARY ? follow(clock) : null;
       stateSource = context.registerService(StateSource.class, namespace::stateSnapshot, null);
       readiness = context.registerService(Object.class, new Object(), properties(STATE,
           "SERVING"));
     } else {
       namespaceService = null;
+      followerThread = null;
       stateSource = null;
       Dictionary<String, Object> props = properties(STATE, "FAILED");
       props.put(FAILURE, failure);
       readiness = context.registerService(Object.class, new Object(), props);
     }
+  }
+
+  /** Starts applying the primary's new entries, a few times a second. */
+  private ScheduledExecutorService follow(Clock clock) {
+    SecondaryFollower follower = new SecondaryFollower(namespace, clock);
+    status.following(follower);
+    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "quire-follower");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.scheduleWithFixedDelay(follower::tick, FOLLOW_MILLIS, FOLLOW_MILLIS,
+        TimeUnit.MILLISECONDS);
+    return thread;
   }
 
   /** @return null when serving, else the one-line reason */
@@ -101,8 +126,9 @@ public final class MasterService {
       NamespaceSnapshot s = namespace.snapshot();
       String base = r.checkpoint() == null ? "no checkpoint" : "checkpoint "
           + r.checkpoint().name() + " (" + r.checkpoint().entries() + " inodes)";
-      LOG.info("Master serving as {}: loaded {}, replayed {} entries in {} ms, last sequence {},"
-          + " {} inodes", status.getRole(), base, r.entriesReplayed(), r.millis(),
+      LOG.info("Master {} as {}: loaded {}, replayed {} entries in {} ms, last sequence {},"
+          + " {} inodes", status.getRole().equals("SECONDARY") ? "following the journal"
+          : "serving", status.getRole(), base, r.entriesReplayed(), r.millis(),
           s.lastAppliedSequence(), s.inodeCount());
       r.repairs().forEach(repair -> LOG.warn("Journal repaired during recovery: {}", repair));
       return null;
@@ -121,10 +147,16 @@ public final class MasterService {
   }
 
   @Deactivate
-  void deactivate() {
-    if (namespaceService != null) {
+  void deactivate() throws InterruptedException {
+    if (stateSource != null) {
       stateSource.unregister();
+    }
+    if (namespaceService != null) {
       namespaceService.unregister();
+    }
+    if (followerThread != null) {
+      followerThread.shutdown();
+      followerThread.awaitTermination(30, TimeUnit.SECONDS);
     }
     namespace.stop();
     status.stopped();

@@ -17,6 +17,7 @@ final class MasterStatus implements MasterMXBean {
   private volatile Instant servingSince;
   private volatile long entriesReplayed;
   private volatile long recoveryMillis;
+  private volatile SecondaryFollower follower;
 
   MasterStatus(Role role, Instant startTime, Namespace namespace) {
     this.role = role;
@@ -29,6 +30,10 @@ final class MasterStatus implements MasterMXBean {
     recoveryMillis = recovery.millis();
     servingSince = since;
     state = State.SERVING;
+  }
+
+  void following(SecondaryFollower follower) {
+    this.follower = follower;
   }
 
   void failed(String reason) {
@@ -86,5 +91,23 @@ final class MasterStatus implements MasterMXBean {
   @Override
   public long getRecoveryMillis() {
     return recoveryMillis;
+  }
+
+  @Override
+  public long getFollowLagMillis() {
+    SecondaryFollower f = follower;
+    return f == null ? 0 : f.lagMillis();
+  }
+
+  @Override
+  public boolean isFallingBehind() {
+    SecondaryFollower f = follower;
+    return f != null && f.fallingBehind();
+  }
+
+  @Override
+  public String getFollowProblem() {
+    SecondaryFollower f = follower;
+    return f == null ? "" : f.problem();
   }
 }

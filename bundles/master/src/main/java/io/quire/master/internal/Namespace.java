@@ -1,5 +1,6 @@
 package io.quire.master.internal;
 
+import io.quire.journal.FollowProgress;
 import io.quire.journal.Journal;
 import io.quire.journal.RecoveryResult;
 import io.quire.journal.StateSnapshot;
@@ -52,6 +53,24 @@ final class Namespace {
       snapshot = recovery.result();
       accepting = true;
       return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A secondary master: applies the entries the journal (a follower) has gained since the last
+   * call, publishing one new snapshot for the batch.
+   */
+  FollowProgress follow() throws IOException {
+    lock.lock();
+    try {
+      NamespaceRecovery batch = new NamespaceRecovery(owners, snapshot);
+      FollowProgress progress = journal.follow(batch);
+      if (progress.entries() > 0 || progress.restarted()) {
+        snapshot = batch.result();
+      }
+      return progress;
     } finally {
       lock.unlock();
     }

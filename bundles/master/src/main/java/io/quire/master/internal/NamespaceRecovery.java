@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
 
 /**
  * What the journal rebuilds the namespace into on start: a checkpoint's image, if there is one,
- * then a {@link NamespaceReplayer} for the entries after it. Confined to the recovering thread.
+ * then a {@link NamespaceReplayer} for the entries after it. A secondary master's follower uses
+ * one per batch of new entries, starting from the namespace it has. Confined to one thread.
  */
 final class NamespaceRecovery implements RecoveryTarget {
   private final SharedStrings owners;
@@ -18,6 +19,12 @@ final class NamespaceRecovery implements RecoveryTarget {
 
   NamespaceRecovery(SharedStrings owners) {
     this.owners = owners;
+  }
+
+  /** Goes on from {@code start} (a follower's next batch) unless the journal resets it. */
+  NamespaceRecovery(SharedStrings owners, NamespaceSnapshot start) {
+    this.owners = owners;
+    this.start = start;
   }
 
   @Override

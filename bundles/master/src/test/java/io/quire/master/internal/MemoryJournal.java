@@ -23,7 +23,36 @@ final class MemoryJournal implements Journal {
   private long durable;
   private boolean syncsHeld;
 
+  private MemoryJournal source; // a follower's: the journal it reads
+  private int followed;
+  private IOException followFailure;
+
   MemoryJournal() {}
+
+  /** A follower (a secondary's journal) of {@code source}: it reads what source holds. */
+  static MemoryJournal followerOf(MemoryJournal source) {
+    MemoryJournal follower = new MemoryJournal();
+    follower.source = source;
+    return follower;
+  }
+
+  synchronized void failFollow(IOException failure) {
+    followFailure = failure;
+  }
+
+  @Override
+  public synchronized io.quire.journal.FollowProgress follow(RecoveryTarget target)
+      throws IOException {
+    if (followFailure != null) {
+      throw followFailure;
+    }
+    List<byte[]> all = source.entries();
+    int from = followed;
+    for (; followed < all.size(); followed++) {
+      target.accept(followed + 1, ByteBuffer.wrap(all.get(followed)));
+    }
+    return new io.quire.journal.FollowProgress(followed - from, false, null);
+  }
 
   MemoryJournal(List<byte[]> existing) {
     entries.addAll(existing);
@@ -57,6 +86,10 @@ final class MemoryJournal implements Journal {
       throw new IllegalStateException("recover called twice");
     }
     recovered = true;
+    if (source != null) {
+      follow(consumer);
+      return new RecoveryResult(followed, followed, null, List.of(), List.of(), 0);
+    }
     for (int i = 0; i < entries.size(); i++) {
       consumer.accept(i + 1, ByteBuffer.wrap(entries.get(i)));
     }
