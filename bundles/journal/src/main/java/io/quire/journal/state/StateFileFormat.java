@@ -1,7 +1,7 @@
 package io.quire.journal.state;
 
 /**
- * The container of a state file, written down once (also in {@code docs/journal-format.md}).
+ * The container of a state file, written down once (also in {@code docs/checkpoints.md}).
  *
  * <pre>
  * state-file = header chunk* end

@@ -1,23 +1,13 @@
 package io.quire.journal.tool;
 
 import io.quire.journal.CorruptJournalException;
-import io.quire.journal.FormatMarker;
-import io.quire.journal.JournalFolder;
-import io.quire.journal.CheckpointInfo;
-import io.quire.journal.RecoveryTarget;
-import io.quire.journal.internal.CheckpointStore;
-import io.quire.journal.internal.Recovery;
-import io.quire.journal.state.CorruptStateFileException;
-import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -41,14 +31,30 @@ public class JournalTool implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   private final EntryRenderer renderer;
+  private final CheckpointRenderer checkpointRenderer;
   private final Function<Path, JournalStorage> storageFactory;
 
   /**
+   * A tool that cannot decode checkpoint records: {@code dump --checkpoint} prints the header
+   * and says so, {@code verify} checks the checkpoint's container only.
+   *
    * @param renderer how {@code dump} prints an entry (the master's decoder, where present)
    * @param storageFactory opens the folder to read (the CLI passes the local backend)
    */
   public JournalTool(EntryRenderer renderer, Function<Path, JournalStorage> storageFactory) {
+    this(renderer, null, storageFactory);
+  }
+
+  /**
+   * @param renderer how {@code dump} prints an entry (the master's decoder, where present)
+   * @param checkpointRenderer how checkpoint records are decoded and printed (the master's image
+   *     decoder); null when there is none
+   * @param storageFactory opens the folder to read (the CLI passes the local backend)
+   */
+  public JournalTool(EntryRenderer renderer, CheckpointRenderer checkpointRenderer,
+      Function<Path, JournalStorage> storageFactory) {
     this.renderer = renderer;
+    this.checkpointRenderer = checkpointRenderer;
     this.storageFactory = storageFactory;
   }
 
@@ -58,57 +64,14 @@ public class JournalTool implements Callable<Integer> {
     return 2;
   }
 
-  /** Runs verification and prints the summary; shared by both subcommands. */
-  int scan(Path folder, PrintWriter out, PrintWriter err, io.quire.journal.EntryConsumer each,
-      boolean summary) {
+  /** Opens the folder and runs {@code action}, turning failures into exit codes and lines. */
+  int run(Path folder, PrintWriter err, FolderAction action) {
     if (!Files.isDirectory(folder)) {
       err.println("journal: " + folder + " is not a folder");
       return 2;
     }
-    JournalStorage storage = storageFactory.apply(folder);
     try {
-      FormatMarker marker = JournalFolder.readMarker(storage);
-      UUID cluster = UUID.fromString(marker.clusterId());
-      CheckpointStore checkpoints = new CheckpointStore(storage, cluster, Clock.systemUTC());
-      long[] range = {0, 0};
-      Recovery.Result result = new Recovery(storage, cluster, checkpoints)
-          .run(new RecoveryTarget() {
-            @Override
-            public long loadCheckpoint(String source, StateFileHeader header, InputStream body) {
-              return -1; // the journal checks every chunk and the end; the records are opaque
-            }
-
-            @Override
-            public void reset() {}
-
-            @Override
-            public void accept(long seq, ByteBuffer entry) throws IOException {
-              if (range[0] == 0) {
-                range[0] = seq;
-              }
-              range[1] = seq;
-              each.accept(seq, entry);
-            }
-          }, false);
-      if (summary) {
-        out.printf("journal %s: valid, cluster %s, format version %d%n", folder,
-            marker.clusterId(), marker.formatVersion());
-        for (String name : CheckpointStore.newestFirst(storage.list())) {
-          try {
-            CheckpointInfo c = checkpoints.check(name);
-            out.printf("checkpoint %s: valid, sequence %d, %d records, %d bytes%n", name,
-                c.sequence(), c.entries(), c.bytes());
-          } catch (CorruptStateFileException e) {
-            out.printf("warning: checkpoint %s is unusable: %s%n", name, e.getMessage());
-          }
-        }
-        CheckpointInfo base = result.checkpoint();
-        out.printf("entries%s: %d (sequence %d to %d) in %d segment(s)%n",
-            base == null ? "" : " after checkpoint " + base.name(), result.entries(),
-            range[0], range[1], result.segments().size());
-        result.repairs().forEach(line -> out.println("warning: " + line));
-      }
-      return 0;
+      return action.run(OfflineJournal.open(storageFactory.apply(folder), checkpointRenderer));
     } catch (CorruptJournalException e) {
       err.println("journal: CORRUPT: " + e.getMessage());
       return 1;
@@ -116,6 +79,12 @@ public class JournalTool implements Callable<Integer> {
       err.println("journal: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** What a subcommand does with an opened folder; returns the exit code. */
+  @FunctionalInterface
+  interface FolderAction {
+    int run(OfflineJournal journal) throws IOException;
   }
 
   /** Whether {@code text} names {@code path} itself or a path below it, not a longer sibling. */
@@ -142,18 +111,33 @@ public class JournalTool implements Callable<Integer> {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check format marker, segment headers, every record's CRC32C and sequence "
-          + "continuity. Exit 0 valid, 1 corrupt, 2 not readable.")
+      description = "Check format marker, every checkpoint (header, chunk and body CRC32C, end "
+          + "record, cluster id), segment headers, every record's CRC32C and sequence "
+          + "continuity; say which checkpoint a master would load and which logs it would "
+          + "replay. Exit 0 valid, 1 corrupt, 2 not readable.")
   static class Verify extends FolderCommand {
     @Override
     public Integer call() {
-      CommandLine cl = spec.commandLine();
-      return parent.scan(folder, cl.getOut(), cl.getErr(), (seq, entry) -> { }, true);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      return parent.run(folder, err, journal -> {
+        out.printf("journal %s: cluster %s, format version %d%n", folder,
+            journal.marker().clusterId(), journal.marker().formatVersion());
+        List<String> problems = new FolderVerifier(journal, out).verify();
+        if (problems.isEmpty()) {
+          out.printf("journal %s: valid%n", folder);
+          return 0;
+        }
+        problems.forEach(problem -> err.println("journal: CORRUPT: " + problem));
+        return 1;
+      });
     }
   }
 
   @Command(name = "dump", mixinStandardHelpOptions = true,
-      description = "Print entries, one per line: sequence, size, content.")
+      description = "Print each checkpoint's header, then the entries a master would replay, "
+          + "one per line: sequence, size, content. With --checkpoint, print that checkpoint's "
+          + "records instead of the entries.")
   static class Dump extends FolderCommand {
     @Option(names = "--from", description = "first sequence number to print")
     long from = 1;
@@ -161,15 +145,31 @@ public class JournalTool implements Callable<Integer> {
     @Option(names = "--to", description = "last sequence number to print")
     long to = Long.MAX_VALUE;
 
-    @Option(names = "--path", description = "print only entries that mention this path or a path "
-        + "below it")
+    @Option(names = "--path", description = "print only entries (or checkpoint records) that "
+        + "mention this path or a path below it")
     String path;
+
+    @Option(names = "--checkpoint", paramLabel = "NAME", description = "print this "
+        + "checkpoint's header and records, one per line, instead of the entries: its file "
+        + "name, its sequence number, or 'newest'")
+    String checkpoint;
 
     @Override
     public Integer call() {
-      CommandLine cl = spec.commandLine();
-      PrintWriter out = cl.getOut();
-      return parent.scan(folder, out, cl.getErr(), (seq, entry) -> {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      return parent.run(folder, err, journal -> checkpoint == null ? dumpEntries(journal, out)
+          : dumpCheckpoint(journal, out, err));
+    }
+
+    private int dumpEntries(OfflineJournal journal, PrintWriter out) throws IOException {
+      List<CheckpointFinding> findings = new ArrayList<>();
+      for (String name : journal.checkpointNames()) {
+        CheckpointFinding finding = journal.inspect(name, null);
+        out.println(finding.headerLine());
+        findings.add(finding);
+      }
+      journal.replay(findings, (seq, entry) -> {
         if (seq < from || seq > to) {
           return;
         }
@@ -178,7 +178,41 @@ public class JournalTool implements Callable<Integer> {
         if (path == null || mentions(text, path)) {
           out.printf("%d\t%d\t%s%n", seq, size, text);
         }
-      }, false);
+      });
+      return 0;
+    }
+
+    private int dumpCheckpoint(OfflineJournal journal, PrintWriter out, PrintWriter err)
+        throws IOException {
+      String name = journal.resolveCheckpoint(checkpoint);
+      if (name == null) {
+        List<String> present = journal.checkpointNames();
+        err.println("journal: no checkpoint '" + checkpoint + "' in " + folder + " ("
+            + (present.isEmpty() ? "it holds none" : "it holds " + String.join(", ", present))
+            + ")");
+        return 2;
+      }
+      // The container first, whole, so that no record of a damaged file is printed.
+      CheckpointFinding finding = journal.inspect(name, null);
+      out.println(finding.headerLine());
+      if (finding.usable() && !journal.decodesRecords()) {
+        out.println("note: the records of " + name + " cannot be shown: this tool runs without "
+            + "the master's image decoder");
+        return 0;
+      }
+      if (finding.usable()) {
+        finding = journal.inspect(name, line -> {
+          if (path == null || mentions(line, path)) {
+            out.println(line);
+          }
+        });
+      }
+      if (!finding.usable()) {
+        err.println("journal: CORRUPT: checkpoint " + name + " " + finding.place() + ": "
+            + finding.problemText());
+        return 1;
+      }
+      return 0;
     }
   }
 }
