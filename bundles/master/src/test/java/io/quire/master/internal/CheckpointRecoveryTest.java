@@ -3,6 +3,7 @@ package io.quire.master.internal;
 import static io.quire.master.internal.Listing.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.journal.CheckpointInfo;
 import io.quire.journal.JournalFolder;
@@ -97,6 +98,60 @@ class CheckpointRecoveryTest {
       ns.recover();
       assertEquals(files / 3 + 3, ns.snapshot().inodeCount());
       assertNotNull(ns.snapshot().resolve(path("/d/f3")));
+    }
+  }
+
+  /**
+   * A steady workload (each step creates a file and deletes the one created {@code live} steps
+   * before) over many checkpoint periods: with a checkpoint every period, the folder stops
+   * growing once two checkpoints exist, although the history keeps growing.
+   */
+  @Test
+  void theFolderStaysBoundedOverManyCheckpointPeriods() throws Exception {
+    LocalJournalStorage storage = new LocalJournalStorage(folder);
+    JournalFolder.format(storage, Clock.systemUTC());
+    int live = 2_000;
+    int period = 3_000;
+    int periods = 15;
+    long segmentBytes = 32 << 10;
+    long steadySize = 0;
+    long historyBytes = 0;
+    try (SegmentedJournal journal = open(storage, segmentBytes)) {
+      Namespace ns = new Namespace(journal, Clock.systemUTC());
+      ns.recover();
+      ns.mkdir(path("/d"), false, "u", 0755);
+      int created = 0;
+      for (int p = 1; p <= periods; p++) {
+        long last = 0;
+        long entriesBefore = journal.status().lastSequence();
+        long logBytesBefore = journal.status().logBytes();
+        while (journal.status().lastSequence() - entriesBefore < period) {
+          last = ns.appendCreateFile(path("/d/f" + created), "u", 0644);
+          if (created >= live) {
+            last = ns.appendDelete(path("/d/f" + (created - live)), false);
+          }
+          created++;
+        }
+        ns.awaitDurable(last);
+        historyBytes += journal.status().logBytes() - logBytesBefore;
+        journal.checkpoint(ns.stateSnapshot());
+        long size = folderBytes();
+        if (p == 3) {
+          steadySize = size;
+        } else if (p > 3) {
+          assertTrue(size <= steadySize + 2 * segmentBytes, "period " + p + ": " + size
+              + " bytes in the folder, " + steadySize + " at period 3");
+        }
+      }
+      assertEquals(live + 2, ns.snapshot().inodeCount());
+    }
+    assertTrue(folderBytes() < historyBytes / 3, folderBytes() + " bytes left of a history of "
+        + historyBytes);
+  }
+
+  private long folderBytes() throws java.io.IOException {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.mapToLong(p -> p.toFile().length()).sum();
     }
   }
 }
