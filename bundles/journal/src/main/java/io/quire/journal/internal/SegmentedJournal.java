@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class SegmentedJournal implements Journal {
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
+  /**
+   * A checkpoint temporary that has not grown for this long is a crashed writer's (a
+   * secondary's; this master's own are removed at its start): a live writer writes without
+   * pause and renames within seconds.
+   */
+  static final long STRAY_TEMPORARY_MILLIS = 10 * 60_000;
 
   /**
    * @param maxLogBytes roll the open segment once it is larger than this
@@ -55,6 +61,11 @@ public final class SegmentedJournal implements Journal {
   private final ConcurrentSkipListMap<Long, Sealed> sealed = new ConcurrentSkipListMap<>();
   /** Checkpoints that passed their checks, by name; guarded by {@link #maintenance}. */
   private final Map<String, CheckpointInfo> goodCheckpoints = new HashMap<>();
+  /**
+   * Checkpoint temporaries of other writers, by name: the size last seen and since when it has
+   * not changed; guarded by {@link #maintenance}.
+   */
+  private final Map<String, long[]> temporaries = new HashMap<>();
   /** Serializes checkpoints and clean-ups; never taken on the write path. */
   private final Object maintenance = new Object();
   private volatile FormatMarker marker;
@@ -227,6 +238,7 @@ public final class SegmentedJournal implements Journal {
         remaining++;
       }
       checkpointCount = remaining;
+      removeStrayTemporaries(names);
       if (!kept.isEmpty() && (newestCheckpoint == null
           || kept.get(0).sequence() > newestCheckpoint.sequence())) {
         newestCheckpoint = kept.get(0);
@@ -235,6 +247,26 @@ public final class SegmentedJournal implements Journal {
       // logs durably reach it, it may yet be set aside (see Recovery), so it frees nothing.
       if (kept.size() == 2 && kept.get(0).sequence() <= writer().durableSequence()) {
         deleteLogsUpTo(kept.get(1).sequence());
+      }
+    }
+  }
+
+  private void removeStrayTemporaries(List<String> names) throws IOException {
+    long now = clock.millis();
+    temporaries.keySet().retainAll(names);
+    for (String name : names) {
+      if (!JournalFormat.isCheckpointTemporary(name) || !storage.exists(name)) {
+        continue;
+      }
+      long size = storage.size(name);
+      long[] seen = temporaries.get(name);
+      if (seen == null || seen[0] != size) {
+        temporaries.put(name, new long[] {size, now});
+      } else if (now - seen[1] >= STRAY_TEMPORARY_MILLIS) {
+        LOG.info("Removing {}: a checkpoint another master began and left unfinished ({} bytes, "
+            + "unchanged for {} s)", name, size, (now - seen[1]) / 1000);
+        storage.delete(name);
+        temporaries.remove(name);
       }
     }
   }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -318,6 +319,45 @@ class CheckpointTest {
         return; // every change was a crash point once
       }
       crashPoint++;
+    }
+  }
+
+  @Test
+  void aTemporaryAnotherWriterLeftIsRemovedOnceItStopsGrowing() throws Exception {
+    JournalFixture fixture = new JournalFixture(folder);
+    Path stray = folder.resolve(JournalFormat.checkpointTemporaryName(3, "0badf00d"));
+    java.nio.file.Files.write(stray, new byte[100]);
+    AtomicLong offset = new AtomicLong();
+    Clock clock = new Clock() { // the system clock, moved on by hand
+      @Override
+      public java.time.Instant instant() {
+        return Clock.systemUTC().instant().plusMillis(offset.get());
+      }
+
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    try (SegmentedJournal journal = new SegmentedJournal(fixture.storage,
+        new SegmentedJournal.Options(SMALL_SEGMENTS, 10_000, 1 << 20), clock)) {
+      journal.recover(new ListState()); // recovery removes leftover temporaries; a secondary
+      java.nio.file.Files.write(stray, new byte[100]); // may begin one after it
+      journal.cleanUp();
+      offset.addAndGet(SegmentedJournal.STRAY_TEMPORARY_MILLIS / 2);
+      java.nio.file.Files.write(stray, new byte[200]); // still growing: a live writer
+      journal.cleanUp();
+      offset.addAndGet(SegmentedJournal.STRAY_TEMPORARY_MILLIS / 2 + 1);
+      journal.cleanUp();
+      assertTrue(java.nio.file.Files.exists(stray), "unchanged for less than the limit");
+      offset.addAndGet(SegmentedJournal.STRAY_TEMPORARY_MILLIS / 2);
+      journal.cleanUp();
+      assertFalse(java.nio.file.Files.exists(stray), "unchanged for longer: a crashed writer's");
     }
   }
 }
