@@ -175,6 +175,32 @@ class FollowingJournalTest {
   }
 
   @Test
+  void aWriterThatCrashedMidRecordAndRestartedIsFollowedWithoutAGap() throws Exception {
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState());
+      append(writer, 10);
+    }
+    FollowingJournal follower = follower();
+    ListState state = new ListState();
+    follower.recover(state);
+    // the writer crashed while writing entry 11: half of its record reached the file
+    Path open = folder.resolve(JournalFormat.openSegmentName(1));
+    Files.write(open, java.util.Arrays.copyOf(record(11), 20), StandardOpenOption.APPEND);
+    assertNull(follower.follow(state).stalled());
+    assertEquals(10, state.lastSequence);
+
+    try (SegmentedJournal restarted = fixture.open(1 << 20)) {
+      RecoveryResult result = restarted.recover(new ListState()); // cuts the torn tail
+      assertEquals(1, result.repairs().size(), result.repairs().toString());
+      append(restarted, 5); // entries 11 to 15, where the torn record was
+      FollowProgress progress = follower.follow(state);
+      assertEquals(5, progress.entries());
+      assertFalse(progress.restarted());
+    }
+    assertEquals(written, state.entries);
+  }
+
+  @Test
   void aFollowerNeverWritesEntries() throws Exception {
     fixture.write(3, 1 << 20);
     FollowingJournal follower = follower();
