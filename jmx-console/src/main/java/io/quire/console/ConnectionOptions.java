@@ -16,6 +16,7 @@ final class ConnectionOptions {
   static final String PASSWORD_ENV = "QUIRE_JMX_PASSWORD";
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 19991;
+  static final int DEFAULT_SECONDARY_PORT = 19992;
 
   @Option(names = "--url", paramLabel = "JMX_URL",
       description = "JMX service URL (default: service:jmx:rmi:///jndi/rmi://<quire.jmx.host>:<quire.jmx.port>/jmxrmi from the configuration)")
@@ -24,6 +25,10 @@ final class ConnectionOptions {
   @Option(names = "--conf", paramLabel = "DIR",
       description = "configuration folder holding quire-site.properties (default: the launcher's --conf, $QUIRE_CONF_DIR, conf)")
   Path confDir;
+
+  @Option(names = "--secondary",
+      description = "the secondary master of this configuration (its JMX connector on quire.secondary.jmx.port)")
+  boolean secondary;
 
   @Option(names = "--user", description = "JMX user name")
   String user;
@@ -61,10 +66,14 @@ final class ConnectionOptions {
 
   private JMXServiceURL serviceUrl(FsAdmin context) throws CommandFailure {
     String text = url;
+    if (text != null && secondary) {
+      throw CommandFailure.usage("--url and --secondary both name a master: give one");
+    }
     if (text == null) {
       SiteConfig conf = siteConfig(context);
       String host = conf.get(SiteConfig.JMX_HOST, DEFAULT_HOST);
-      int port = conf.port(SiteConfig.JMX_PORT, DEFAULT_PORT);
+      int port = secondary ? conf.port(SiteConfig.SECONDARY_JMX_PORT, DEFAULT_SECONDARY_PORT)
+          : conf.port(SiteConfig.JMX_PORT, DEFAULT_PORT);
       String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
       text = "service:jmx:rmi:///jndi/rmi://" + hostPart + ":" + port + "/jmxrmi";
     }

@@ -16,6 +16,7 @@ final class SiteConfig {
   static final String FILE_NAME = "quire-site.properties";
   static final String JMX_HOST = "quire.jmx.host";
   static final String JMX_PORT = "quire.jmx.port";
+  static final String SECONDARY_JMX_PORT = "quire.secondary.jmx.port";
   static final String BACKUP_DIRECTORY = "alluxio.master.backup.directory";
 
   private final Path file;

@@ -121,6 +121,21 @@ class FsAdminTest {
   }
 
   @Test
+  void secondaryReportsOnTheSecondaryJmxPortOfTheConfiguration() throws Exception {
+    master.withCoreMBeans();
+    // the primary's port points nowhere useful: only the secondary's port reaches the fake
+    Path conf = writeConf("quire.jmx.port=1\nquire.secondary.jmx.port=" + master.port() + "\n");
+
+    Result result = fsadmin("report", "--secondary", "--conf", conf.toString());
+
+    assertEquals(0, result.exit, result.err);
+    assertEquals("PRIMARY", result.lines().get("Role"), "the fake master's role");
+    Result both = fsadmin("report", "--secondary", "--url", "service:jmx:rmi:///jndi/rmi://x:1/jmxrmi");
+    assertEquals(2, both.exit, both.err);
+    assertTrue(both.err.contains("--url and --secondary"), both.err);
+  }
+
+  @Test
   void honoursTheLaunchersConfOptionWhenRunAsItsSubcommand() throws Exception {
     master.withCoreMBeans();
     Path conf = writeConf("quire.jmx.port=" + master.port() + "\n");
