@@ -1,6 +1,7 @@
 package io.quire.harness;
 
 import io.quire.harness.bench.BenchCommand;
+import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class Harness implements Callable<Integer> {
     @Override
     public Integer call() {
       System.out.println("crash      kill -9 a master under concurrent fs clients, restart, check "
-          + "that every acknowledged mutation survived and the journal verifies");
+          + "that every acknowledged mutation survived and the journal verifies; with "
+          + "--checkpoints, kills aimed at checkpoint writes and clean-ups");
       System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
       return 0;
     }
@@ -47,6 +49,25 @@ public final class Harness implements Callable<Integer> {
     @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
     int operations = 400;
 
+    @Option(names = "--checkpoints", description = "checkpoint mode: the master checkpoints "
+        + "every --checkpoint-period entries with --log-size logs, and each kill is aimed at a "
+        + "checkpoint write, the new checkpoint's check and clean-up, clean-up's deletes, or a "
+        + "random moment, in turn")
+    boolean checkpoints;
+
+    @Option(names = "--checkpoint-period", description = "with --checkpoints: entries between "
+        + "checkpoints (default ${DEFAULT-VALUE})")
+    long checkpointPeriod = 200;
+
+    @Option(names = "--log-size", description = "with --checkpoints: log roll size "
+        + "(default ${DEFAULT-VALUE})")
+    String logSize = "2KB";
+
+    @Option(names = "--base-inodes", description = "with --checkpoints: directories journaled "
+        + "before the master starts, so that each checkpoint takes a while to write "
+        + "(default ${DEFAULT-VALUE})")
+    long baseInodes = 20_000;
+
     @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
     Path home;
 
@@ -57,9 +78,12 @@ public final class Harness implements Callable<Integer> {
     public Integer call() throws Exception {
       long s = seed != null ? seed : System.nanoTime() % 1_000_000;
       Path dir = work != null ? work : Files.createTempDirectory("quire-crash");
-      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%n", s, iterations, dir);
+      CheckpointLoad load = checkpoints
+          ? new CheckpointLoad(checkpointPeriod, logSize, baseInodes) : null;
+      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%s%n", s, iterations, dir,
+          load == null ? "" : ", " + load.options());
       boolean held = new CrashScenario(new QuireHome(home(home)), dir, System.out, clients,
-          operations).run(s, iterations);
+          operations, load).run(s, iterations);
       System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
       return held ? 0 : 1;
     }

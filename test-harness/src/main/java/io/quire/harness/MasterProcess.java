@@ -99,6 +99,17 @@ public final class MasterProcess implements AutoCloseable {
     return conf.getParent().resolve("logs").resolve("quire-master-" + webPort() + ".log");
   }
 
+  /** The last line of the server's log that contains {@code text} (the log spans restarts). */
+  public String lastLogLine(String text) throws IOException {
+    String found = null;
+    for (String line : Files.readAllLines(logFile())) {
+      if (line.contains(text)) {
+        found = line;
+      }
+    }
+    return found;
+  }
+
   private String webPort() throws IOException {
     return setting("alluxio.master.web.port", "19999");
   }

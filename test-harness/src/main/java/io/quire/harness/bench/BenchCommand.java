@@ -36,6 +36,31 @@ public class BenchCommand implements Callable<Integer> {
       + "(default: $QUIRE_HOME)")
   Path home;
 
+  @Option(names = "--checkpoints", description = "measure checkpoints instead: time and size per "
+      + "--checkpoint-inodes, restart from a checkpoint, and writers' latency while checkpoints "
+      + "run back to back (10M inodes need a large heap: QUIRE_HARNESS_OPTS=-Xmx12g)")
+  boolean checkpoints;
+
+  @Option(names = "--checkpoint-inodes", split = ",", description = "with --checkpoints: "
+      + "namespace sizes to checkpoint (default ${DEFAULT-VALUE})")
+  long[] checkpointInodes = {1_000_000, 10_000_000};
+
+  @Option(names = "--restart-inodes", description = "with --checkpoints: inodes in the "
+      + "checkpoint a master restarts from (default ${DEFAULT-VALUE})")
+  long restartInodes = 1_000_000;
+
+  @Option(names = "--restart-entries", description = "with --checkpoints: log entries after "
+      + "that checkpoint (default ${DEFAULT-VALUE})")
+  long restartEntries = 1_000_000;
+
+  @Option(names = "--latency-inodes", description = "with --checkpoints: namespace size for the "
+      + "latency figures (default ${DEFAULT-VALUE})")
+  long latencyInodes = 1_000_000;
+
+  @Option(names = "--latency-writers", description = "with --checkpoints: concurrent in-process "
+      + "writers (default ${DEFAULT-VALUE})")
+  int latencyWriters = 16;
+
   private final PrintStream out;
 
   public BenchCommand(PrintStream out) {
@@ -46,6 +71,10 @@ public class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = dir != null ? dir : Files.createTempDirectory("quire-bench");
     Files.createDirectories(root);
+    if (checkpoints) {
+      return new CheckpointSuite(out, root, homeOrEnv(), seconds).run(checkpointInodes,
+          restartInodes, restartEntries, latencyInodes, latencyWriters);
+    }
     out.println("machine: " + MachineInfo.describe(root));
     out.println("command: bin/quire-harness bench --seconds " + seconds + " --writers "
         + join(writers) + " --replay-entries " + replayEntries + (api ? "" : " --no-api"));
@@ -94,13 +123,13 @@ public class BenchCommand implements Callable<Integer> {
     return Path.of(env);
   }
 
-  private static Path fresh(Path root, String name) throws IOException {
+  static Path fresh(Path root, String name) throws IOException {
     Path dir = root.resolve(name + "-" + System.nanoTime());
     Files.createDirectories(dir);
     return dir;
   }
 
-  private static String join(int[] values) {
+  static String join(int[] values) {
     StringBuilder text = new StringBuilder();
     for (int v : values) {
       text.append(text.length() == 0 ? "" : ",").append(v);

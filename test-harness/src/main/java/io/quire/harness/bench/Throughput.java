@@ -14,6 +14,10 @@ import java.util.Locale;
 record Throughput(String what, long operations, double seconds, double p50Millis,
     double p99Millis) {
 
+  Throughput named(String name) {
+    return new Throughput(name, operations, seconds, p50Millis, p99Millis);
+  }
+
   double perSecond() {
     return operations / seconds;
   }

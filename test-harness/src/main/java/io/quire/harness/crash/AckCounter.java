@@ -19,6 +19,15 @@ final class AckCounter {
     notifyAll();
   }
 
+  synchronized int count() {
+    return count;
+  }
+
+  /** Whether every client has stopped: the load is over. */
+  synchronized boolean allStopped() {
+    return running == 0;
+  }
+
   /** Waits until {@code target} acknowledgements were counted or every client stopped. */
   synchronized void awaitAtLeast(int target) throws InterruptedException {
     while (count < target && running > 0) {

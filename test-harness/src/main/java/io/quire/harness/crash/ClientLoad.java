@@ -1,0 +1,52 @@
+package io.quire.harness.crash;
+
+import io.quire.harness.MasterProcess;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One iteration's load: {@code clients} {@code fs -} processes, each driven by its own thread
+ * through its own {@link ClientWorkload}, until the master is killed or the workloads end.
+ */
+final class ClientLoad {
+
+  private final AckCounter counter = new AckCounter();
+  private final List<FsBatchClient> drivers = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean killed;
+
+  ClientLoad(MasterProcess master, long seed, int clients, int operationsPerClient) {
+    for (int c = 0; c < clients; c++) {
+      FsBatchClient driver = new FsBatchClient(master.command("fs", "-"),
+          new ClientWorkload(c, seed, operationsPerClient), () -> killed, counter);
+      drivers.add(driver);
+      Thread thread = new Thread(driver, "fs-client-" + c);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  AckCounter counter() {
+    return counter;
+  }
+
+  /**
+   * SIGKILLs the master (the clients learn first that refusals from now on are expected) and
+   * waits for every client to stop.
+   */
+  void killMaster(MasterProcess master) throws InterruptedException {
+    killed = true;
+    master.kill();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  List<FsBatchClient> drivers() {
+    return drivers;
+  }
+
+  int acknowledged() {
+    return drivers.stream().mapToInt(FsBatchClient::acknowledged).sum();
+  }
+}
