@@ -4,7 +4,9 @@ package io.quire.master.internal;
  * A run of mutations whose intermediate trees nobody reads, such as journal replay. Applying a
  * mutation persistently copies the path from the root, and with it a dozen tree nodes of each
  * children map on that path; inside a session, a directory the session has changed instead keeps
- * its children in an {@link OwnedChildren} table that the session changes in place.
+ * its children, mtime and subtree size in an {@link OwnedChildren} table that the session changes
+ * in place, so that the directory and its ancestors are not copied again (in
+ * {@code ReplayBench}, that took the bytes allocated per mkdir from 325 to 214).
  * {@link #freeze} turns the tables back into persistent maps, after which the tree is an ordinary
  * immutable snapshot and the session refuses further changes (Clojure's transients work alike).
  * What a mutation may do stays in {@link MutationApplier}, which runs the same code with and
@@ -16,10 +18,12 @@ package io.quire.master.internal;
  *       children into an owned table, so the tree the session started from (maybe a published
  *       snapshot) stays intact.
  *   <li>Only the latest root the session produced may be read: older roots share tables that
- *       have changed since, and no tree holding a table is ever published.
+ *       have changed since (or are the latest root itself, changed in place), and no tree
+ *       holding a table is ever published.
  *   <li>A directory with a persistent map has only persistent maps below it: every change below a
  *       directory replaces its entry in that directory's children, which makes them a table
- *       first. So {@link #freeze} visits only the part of the tree the session changed.
+ *       first. So {@link #freeze} visits only the part of the tree the session changed, and a
+ *       directory changed in place has ancestors that can be changed in place too.
  *   <li>No table is reachable through two directories: a renamed directory leaves its old
  *       parent before its renamed copy joins the new one.
  * </ol>

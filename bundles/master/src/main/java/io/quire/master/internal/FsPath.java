@@ -69,8 +69,12 @@ final class FsPath {
     return new FsPath(null, names);
   }
 
-  /** The number of names of a non-root ASCII path in normal form, else -1. */
-  private static int countNormalAsciiNames(byte[] bytes, int offset, int length) {
+  /**
+   * The number of names of a non-root ASCII path in normal form, else -1. Such a path's names
+   * are the bytes between its slashes, and {@link #parseUtf8} makes each one a string of the
+   * same characters.
+   */
+  static int countNormalAsciiNames(byte[] bytes, int offset, int length) {
     int end = offset + length;
     if (length < 2 || length > MAX_PATH || bytes[offset] != '/' || bytes[end - 1] == '/') {
       return -1;

@@ -5,6 +5,7 @@ import io.quire.master.internal.Mutation.Delete;
 import io.quire.master.internal.Mutation.Mkdir;
 import io.quire.master.internal.Mutation.Rename;
 import io.quire.master.internal.Mutation.SetAttributes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Applies a {@link Mutation} to a snapshot and returns the next snapshot; a pure function used
@@ -83,10 +84,8 @@ final class MutationApplier {
       Inode dir = Inode.directory(m.firstId() + i - level, p.name(i), m.owner(), m.mode(), m.mtime());
       created = created == null ? dir : dir.withChild(created, null, m.mtime(), session);
     }
-    Inode root = rebuild(chain, level, chain[level].withChild(created, null, m.mtime(), session),
-        session);
-    return new NamespaceSnapshot(root, s.lastAppliedSequence(),
-        m.firstId() + p.depth() - level);
+    return new NamespaceSnapshot(attach(chain, level, created, m.mtime(), session),
+        s.lastAppliedSequence(), m.firstId() + p.depth() - level);
   }
 
   private static NamespaceSnapshot createFile(NamespaceSnapshot s, CreateFile m,
@@ -103,9 +102,8 @@ final class MutationApplier {
     }
     checkId(s, m.id(), p);
     Inode file = Inode.file(m.id(), p.lastName(), m.owner(), m.mode(), m.mtime());
-    Inode root = rebuild(chain, p.depth() - 1, parent.withChild(file, null, m.mtime(), session),
-        session);
-    return new NamespaceSnapshot(root, s.lastAppliedSequence(), m.id() + 1);
+    return new NamespaceSnapshot(attach(chain, p.depth() - 1, file, m.mtime(), session),
+        s.lastAppliedSequence(), m.id() + 1);
   }
 
   private static NamespaceSnapshot delete(NamespaceSnapshot s, Delete m,
@@ -125,7 +123,7 @@ final class MutationApplier {
       throw NamespaceException.notEmpty(p.toString());
     }
     Inode root = rebuild(chain, p.depth() - 1,
-        parent.withoutChild(p.lastName(), m.mtime(), session), session);
+        parent.withoutChild(p.lastName(), m.mtime(), session), -target.subtreeSize(), session);
     return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
   }
 
@@ -154,11 +152,13 @@ final class MutationApplier {
       throw NamespaceException.alreadyExists(dst.toString());
     }
     // Validated against the old tree; now cut, then graft into the tree without the source.
+    long size = moved.subtreeSize();
     Inode cut = rebuild(srcChain, src.depth() - 1,
-        srcChain[src.depth() - 1].withoutChild(src.lastName(), m.mtime(), session), session);
+        srcChain[src.depth() - 1].withoutChild(src.lastName(), m.mtime(), session), -size,
+        session);
     Inode[] dstChain = parentChain(cut, dst);
     Inode grafted = rebuild(dstChain, dst.depth() - 1, dstChain[dst.depth() - 1]
-        .withChild(moved.withName(dst.lastName()), null, m.mtime(), session), session);
+        .withChild(moved.withName(dst.lastName()), null, m.mtime(), session), size, session);
     return new NamespaceSnapshot(grafted, s.lastAppliedSequence(), s.nextInodeId());
   }
 
@@ -168,15 +168,62 @@ final class MutationApplier {
     FsPath p = m.path();
     Inode old = s.resolve(p);
     Inode changed = old.withAttributes(m.owner() == null ? old.owner() : m.owner(),
-        m.mode() < 0 ? old.mode() : m.mode(), m.mtime() == null ? old.mtime() : m.mtime());
+        m.mode() < 0 ? old.mode() : m.mode(), m.mtime() == null ? old.mtime() : m.mtime(),
+        session);
     Inode root = changed;
     if (!p.isRoot()) {
       Inode[] chain = parentChain(s.root(), p);
       Inode parent = chain[p.depth() - 1];
       root = rebuild(chain, p.depth() - 1,
-          parent.withChild(changed, old, parent.mtime(), session), session);
+          parent.withChild(changed, old, parent.mtime(), session), 0, session);
     }
     return new NamespaceSnapshot(root, s.lastAppliedSequence(), s.nextInodeId());
+  }
+
+  /**
+   * Replay's shortcut for a creation entry, read by {@link EntryDecoder#decodeCreation}: when it
+   * is the plain case, which {@link #apply} would apply to {@code root} exactly so, creates the
+   * one inode it names and returns the new root (the next inode id is then {@code c.id + 1});
+   * otherwise returns null having changed nothing, and the caller applies the decoded mutation.
+   * The plain case: every ancestor exists and is a directory, the name is free and the id is
+   * {@code nextInodeId}. (With {@code parents}, a mkdir whose parent exists creates just the one
+   * directory too.) The path's directories are looked up straight from the entry's bytes and only
+   * the new name becomes a string, as {@link FsPath#parseUtf8} would make it.
+   *
+   * @param chain scratch space for the walk, at least {@code c.depth} long
+   */
+  static Inode applyCreation(Inode root, long nextInodeId, EntryDecoder.Creation c,
+      Inode[] chain, EditSession session) {
+    byte[] path = c.pathBytes;
+    int end = c.pathOffset + c.pathLength;
+    int nameStart = c.pathOffset + 1; // after the leading '/'
+    Inode node = root;
+    for (int level = 0; level < c.depth; level++) {
+      int nameEnd = nameStart;
+      while (nameEnd < end && path[nameEnd] != '/') {
+        nameEnd++;
+      }
+      if (!node.isDirectory()) {
+        return null;
+      }
+      chain[level] = node;
+      Inode next = node.child(path, nameStart, nameEnd);
+      if (level == c.depth - 1) {
+        if (next != null || c.id != nextInodeId) {
+          return null;
+        }
+        break;
+      }
+      if (next == null) {
+        return null;
+      }
+      node = next;
+      nameStart = nameEnd + 1;
+    }
+    String name = new String(path, nameStart, end - nameStart, StandardCharsets.ISO_8859_1);
+    Inode created = c.directory ? Inode.directory(c.id, name, c.owner, c.mode, c.mtime)
+        : Inode.file(c.id, name, c.owner, c.mode, c.mtime);
+    return attach(chain, c.depth - 1, created, c.mtime, session);
   }
 
   /**
@@ -199,12 +246,25 @@ final class MutationApplier {
     return chain;
   }
 
-  /** Replaces {@code chain[level]} and copies its ancestors; their mtimes stay. */
-  private static Inode rebuild(Inode[] chain, int level, Inode replacement,
+  /** Adds the new {@code created} to {@code chain[level]}, setting its mtime; see rebuild. */
+  private static Inode attach(Inode[] chain, int level, Inode created, long mtime,
+      EditSession session) {
+    return rebuild(chain, level, chain[level].withChild(created, null, mtime, session),
+        created.subtreeSize(), session);
+  }
+
+  /**
+   * Puts {@code replacement} in the place of {@code chain[level]} and brings the ancestors up to
+   * date, their mtimes unchanged: copies each, or inside a session changes in place each whose
+   * child changed in place (it is that child's parent in the tree still), which only needs its
+   * subtree size to change by {@code sizeChange}, the change's.
+   */
+  private static Inode rebuild(Inode[] chain, int level, Inode replacement, long sizeChange,
       EditSession session) {
     Inode node = replacement;
     for (int i = level - 1; i >= 0; i--) {
-      node = chain[i].withChild(node, chain[i + 1], chain[i].mtime(), session);
+      node = node == chain[i + 1] ? chain[i].resized(sizeChange, session)
+          : chain[i].withChild(node, chain[i + 1], chain[i].mtime(), session);
     }
     return node;
   }

@@ -8,6 +8,7 @@ import io.quire.master.internal.Mutation.Delete;
 import io.quire.master.internal.Mutation.Mkdir;
 import io.quire.master.internal.Mutation.Rename;
 import io.quire.master.internal.Mutation.SetAttributes;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -70,6 +71,61 @@ class EditSessionTest {
       assertEquals(Listing.of(persistent), Listing.of(frozen), "seed " + seed);
       assertTrue(applied > 500, "only " + applied + " applied, seed " + seed);
     }
+  }
+
+  /**
+   * Replay's shortcut takes exactly the plain creations (the parent exists and is a directory,
+   * the name is free, the id is the next) and builds what apply builds; it leaves everything
+   * else to apply without changing anything. Both on a persistent tree and on one the session
+   * has built (whose directories it looks names up in by their bytes).
+   */
+  @Test
+  void appliesAPlainCreationFromItsBytesAndLeavesAnyOtherToApply() throws Exception {
+    List<String> before = Listing.of(startingTree(null));
+    List<Mutation> plain = List.of(new Mkdir(path("/dir/sub"), false, "v", 0700, 9, 3),
+        new Mkdir(path("/dir/sub"), true, "v", 0700, 9, 3),
+        new CreateFile(path("/other"), "v", 0600, 9, 3));
+    // a name taken, by a directory and by a file; below a file; below a missing directory, as
+    // a file and with parents; an id that is not the next
+    List<Mutation> others = List.of(new Mkdir(path("/dir"), false, "v", 0700, 9, 3),
+        new CreateFile(path("/file"), "v", 0600, 9, 3),
+        new Mkdir(path("/file/sub"), true, "v", 0700, 9, 3),
+        new CreateFile(path("/none/sub"), "v", 0600, 9, 3),
+        new Mkdir(path("/none/sub"), true, "v", 0700, 9, 3),
+        new Mkdir(path("/next"), false, "v", 0700, 9, 4));
+    EntryEncoder encoder = new EntryEncoder();
+    for (boolean built : new boolean[] {false, true}) {
+      for (Mutation m : plain) {
+        EditSession session = new EditSession();
+        Inode root = applyCreation(startingTree(built ? session : null), encoder.encode(m),
+            session);
+        assertNotNull(root, m.toString());
+        NamespaceSnapshot applied = MutationApplier.apply(startingTree(null), m);
+        assertEquals(Listing.of(applied), Listing.of(new NamespaceSnapshot(session.freeze(root),
+            applied.lastAppliedSequence(), applied.nextInodeId())), m.toString());
+      }
+      for (Mutation m : others) {
+        EditSession session = new EditSession();
+        NamespaceSnapshot start = startingTree(built ? session : null);
+        assertNull(applyCreation(start, encoder.encode(m), session), m.toString());
+        assertEquals(before, Listing.of(new NamespaceSnapshot(session.freeze(start.root()),
+            start.lastAppliedSequence(), start.nextInodeId())), m.toString());
+      }
+    }
+  }
+
+  /** Directory /dir and file /file, persistent or built inside {@code session}. */
+  private static NamespaceSnapshot startingTree(EditSession session) throws NamespaceException {
+    NamespaceSnapshot s = NamespaceSnapshot.empty();
+    s = MutationApplier.apply(s, new Mkdir(path("/dir"), false, "u", 0755, 1, 1), session);
+    return MutationApplier.apply(s, new CreateFile(path("/file"), "u", 0644, 2, 2), session);
+  }
+
+  private static Inode applyCreation(NamespaceSnapshot s, byte[] entry, EditSession session) {
+    EntryDecoder decoder = new EntryDecoder(new SharedStrings());
+    assertTrue(decoder.decodeCreation(ByteBuffer.wrap(entry)));
+    return MutationApplier.applyCreation(s.root(), s.nextInodeId(), decoder.creation(),
+        new Inode[decoder.creation().depth], session);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.quire.master.internal.Mutation.Mkdir;
 import io.quire.master.internal.Mutation.Rename;
 import io.quire.master.internal.Mutation.SetAttributes;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,67 @@ class EntryCodecTest {
     System.arraycopy(bytes, 0, padded, 7, bytes.length);
     ByteBuffer slice = ByteBuffer.wrap(padded, 7, bytes.length).slice();
     assertEquals(SAMPLES.get(2), new EntryDecoder(new SharedStrings()).decode(slice));
+  }
+
+  @Test
+  void decodesACreationAsDecodeDoesFromAnyBufferLeavingItsPosition() throws Exception {
+    EntryDecoder decoder = new EntryDecoder(new SharedStrings());
+    List<Mutation> creations = List.of(
+        new Mkdir(path("/a/b"), true, "alice", 0755, 1_700_000_000_000L, 1),
+        new Mkdir(path("/x"), false, "b\u00f6b", 0, -5, Long.MAX_VALUE),
+        new CreateFile(path("/d/e/f.txt"), "", 07777, Long.MIN_VALUE, 123_456_789_012L));
+    for (Mutation m : creations) {
+      for (ByteBuffer entry : buffersOf(encoder.encode(m))) {
+        int position = entry.position();
+        assertTrue(decoder.decodeCreation(entry), m.toString());
+        assertEquals(position, entry.position());
+        assertEquals(m, mutationOf(decoder.creation()));
+        assertEquals(m, decoder.decode(entry)); // and decode still reads it whole
+      }
+    }
+  }
+
+  @Test
+  void leavesToDecodeWhatIsNotAPlainCreation() throws Exception {
+    byte[] mkdir = encoder.encode(new Mkdir(path("/a/b"), false, "u", 0755, 1, 1));
+    List<byte[]> others = new ArrayList<>(List.of(
+        encoder.encode(SAMPLES.get(3)), encoder.encode(SAMPLES.get(4)),
+        encoder.encode(SAMPLES.get(6)),
+        encoder.encode(new Mkdir(path("/"), false, "u", 0755, 1, 1)),
+        encoder.encode(new CreateFile(path("/d/f\u00e9"), "u", 0644, 1, 1)),
+        with(with(mkdir, 5, '/'), 6, 'a'), // "//ab": not in normal form; decode makes it "/ab"
+        with(mkdir, 5, '.'), // "/./b": decode refuses it
+        with(mkdir, 0, 2), // another version
+        Arrays.copyOf(mkdir, mkdir.length + 1)));
+    for (int cut = 0; cut < mkdir.length; cut++) {
+      others.add(Arrays.copyOf(mkdir, cut));
+    }
+    EntryDecoder decoder = new EntryDecoder(new SharedStrings());
+    for (byte[] bytes : others) {
+      ByteBuffer entry = ByteBuffer.wrap(bytes);
+      assertFalse(decoder.decodeCreation(entry), Arrays.toString(bytes));
+      assertEquals(0, entry.position());
+    }
+    assertEquals(new Mkdir(path("/ab"), false, "u", 0755, 1, 1),
+        decode(with(with(mkdir, 5, '/'), 6, 'a')));
+  }
+
+  /** The entry as the journal may hand it out: on its own array, a slice of one, direct. */
+  private static List<ByteBuffer> buffersOf(byte[] bytes) {
+    byte[] padded = new byte[bytes.length + 10];
+    System.arraycopy(bytes, 0, padded, 7, bytes.length);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 3);
+    direct.position(3);
+    direct.put(bytes).position(3);
+    return List.of(ByteBuffer.wrap(bytes), ByteBuffer.wrap(padded, 7, bytes.length).slice(),
+        ByteBuffer.wrap(padded, 7, bytes.length), direct);
+  }
+
+  private static Mutation mutationOf(EntryDecoder.Creation c) throws NamespaceException {
+    FsPath path = FsPath.parseUtf8(c.pathBytes, c.pathOffset, c.pathLength);
+    assertEquals(path.depth(), c.depth);
+    return c.directory ? new Mkdir(path, c.parents, c.owner, c.mode, c.mtime, c.id)
+        : new CreateFile(path, c.owner, c.mode, c.mtime, c.id);
   }
 
   @Test

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Random namespace operations over a small name space, so that refusals happen too. */
+/**
+ * Random namespace operations over a small name space, so that refusals happen too. One name is
+ * not ASCII: replay applies creations of ASCII paths straight from the entry's bytes and every
+ * other entry through a decoded mutation, and a namespace replayed from a journal of these
+ * operations has had both ways mixed.
+ */
 final class RandomOperations {
-  private static final String[] NAMES = {"a", "b", "c", "d", "e"};
+  private static final String[] NAMES = {"a", "b", "c", "d", "\u00e9"};
 
   private RandomOperations() {}
 

@@ -1,0 +1,26 @@
+package io.quire.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerCommandTest {
+
+  @Test
+  void theDefaultHeapComesFirstSoThatTheOperatorsOptionsOverrideIt() {
+    assertEquals(List.of("-Xms1g"), ServerCommand.javaOptions(null));
+    assertEquals(List.of("-Xms1g"), ServerCommand.javaOptions("  "));
+    assertEquals(List.of("-Xms1g", "-XX:+UseParallelGC", "-Dx=y"),
+        ServerCommand.javaOptions(" -XX:+UseParallelGC  -Dx=y "));
+  }
+
+  @Test
+  void anOperatorWhoSizesTheHeapGetsNoDefault() {
+    assertEquals(List.of("-Xmx512m"), ServerCommand.javaOptions("-Xmx512m"));
+    assertEquals(List.of("-Xms4g", "-Xmx8g"), ServerCommand.javaOptions("-Xms4g -Xmx8g"));
+    assertEquals(List.of("-XX:MaxRAMPercentage=50"),
+        ServerCommand.javaOptions("-XX:MaxRAMPercentage=50"));
+    assertEquals(List.of("-XX:MaxHeapSize=2g"), ServerCommand.javaOptions("-XX:MaxHeapSize=2g"));
+  }
+}
