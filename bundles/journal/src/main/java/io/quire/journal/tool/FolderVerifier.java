@@ -171,9 +171,10 @@ final class FolderVerifier {
         : replayed.size() == 1 ? replayed.get(0)
         : replayed.size() + " log files, " + replayed.get(0) + " to "
             + replayed.get(replayed.size() - 1)));
-    out.printf("entries%s: %d (sequence %d to %d) in %d segment(s)%n",
+    out.printf("entries%s: %d%s in %d segment(s)%n",
         result.checkpoint() == null ? "" : " after checkpoint " + result.checkpoint().name(),
-        result.entries(), range[0], range[1], replayed.size());
+        result.entries(), result.entries() == 0 ? ""
+            : " (sequence " + range[0] + " to " + range[1] + ")", replayed.size());
     result.repairs().forEach(line -> out.println("warning: " + line));
   }
 
