@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code io.quire}: every site key under its own name, typed, plus {@code quire.home},
  *       {@code quire.master.role} and, for {@code start -i}, {@code quire.restore.uri};</li>
  *   <li>{@code io.quire.storage.<type>} with {@code folder}, for the selected storage only, so
- *       that only that backend's component activates;</li>
- *   <li>{@code org.apache.felix.http}: the client API's host and port (the host also as
- *       {@code org.apache.felix.http.host}, the key Jetty binds by).</li>
+ *       that only that backend's component activates.</li>
  * </ul>
+ * Jetty's host, port and whether it serves at all are framework properties
+ * ({@link FrameworkProperties}), which it reads when it starts: a configuration for
+ * {@code org.apache.felix.http} as well would make it stop and start again once it arrives.
  * Configurations are bound to the multi-location {@code ?} because several bundles read them.
  */
 final class ConfigPublisher {
 
   static final String PID_QUIRE = "io.quire";
-  static final String PID_HTTP = "org.apache.felix.http";
   /** The interface Felix's Jetty binds to; it does not read {@code org.osgi.service.http.host}. */
   static final String FELIX_HTTP_HOST = "org.apache.felix.http.host";
   static final String FELIX_HTTP_ENABLE = "org.apache.felix.http.enable";
@@ -52,12 +52,6 @@ final class ConfigPublisher {
       Hashtable<String, Object> storage = new Hashtable<>();
       storage.put("folder", config.journalFolder());
       update(admin, "io.quire.storage." + config.storageType(), storage);
-      Hashtable<String, Object> http = new Hashtable<>();
-      http.put("org.osgi.service.http.port", config.webPort());
-      http.put("org.osgi.service.http.host", config.masterHostname());
-      http.put(FELIX_HTTP_HOST, config.masterHostname());
-      http.put(FELIX_HTTP_ENABLE, role != Role.SECONDARY_MASTER);
-      update(admin, PID_HTTP, http);
     } finally {
       tracker.close();
     }

@@ -43,8 +43,8 @@ final class FrameworkProperties {
     p.put("felix.log.level", "3");
     // SCR's own diagnostics go to the OSGi log, which the launcher routes to the server log.
     p.put("ds.loglevel", "warn");
-    // Jetty reads these before Config Admin delivers org.apache.felix.http, so it never binds
-    // to its default port 8080, not even for a moment.
+    // Jetty reads these when it starts (there is no Config Admin configuration for it), so it
+    // never binds to its default port 8080, not even for a moment.
     p.put("org.osgi.service.http.port", Integer.toString(config.webPort()));
     p.put("org.osgi.service.http.host", config.masterHostname());
     p.put(ConfigPublisher.FELIX_HTTP_HOST, config.masterHostname());

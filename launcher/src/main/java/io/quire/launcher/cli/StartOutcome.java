@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
  */
 record StartOutcome(boolean serving, String detail) {
 
-  private static final long POLL_MILLIS = 200;
+  /** A status file read costs microseconds; every poll interval is added to a start's time. */
+  private static final long POLL_MILLIS = 25;
 
   /**
    * Waits until the status file says SERVING or FAILED, the process exits, or the deadline passes.

@@ -49,6 +49,8 @@ final class Checkpointer implements CheckpointerMXBean {
   private volatile boolean overdue;
   private volatile boolean deferring;
   private volatile long lastWrittenSequence = -1;
+  // the newest checkpoint when this master started: its own from before a restart, or anyone's
+  private long newestAtStart = -1;
   // the tick's own bookkeeping, confined to the checkpointer's thread
   private Instant dueSince;
   private Instant nextAttempt = Instant.MIN;
@@ -80,7 +82,12 @@ final class Checkpointer implements CheckpointerMXBean {
     }
     Instant now = clock.instant();
     CheckpointInfo newest = status.lastCheckpoint();
-    boolean defer = primary && newest != null && newest.sequence() != lastWrittenSequence;
+    if (newestAtStart < 0) {
+      newestAtStart = newest == null ? 0 : newest.sequence();
+    }
+    // a checkpoint that appeared while this master runs and that it did not write: a secondary's
+    boolean defer = primary && newest != null && newest.sequence() > newestAtStart
+        && newest.sequence() != lastWrittenSequence;
     if (defer != deferring) {
       deferring = defer;
       LOG.info(defer ? "Checkpoint {} was written by another master (a secondary): this master "

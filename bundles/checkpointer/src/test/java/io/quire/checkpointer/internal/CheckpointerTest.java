@@ -163,8 +163,20 @@ class CheckpointerTest {
   }
 
   @Test
+  void aCheckpointFoundAtStartIsNoReasonToDefer() throws Exception {
+    append(PERIOD);
+    journal.checkpoint(state.snapshot()); // this master's own, before a restart
+    Checkpointer checkpointer = checkpointer();
+    append(PERIOD);
+    checkpointer.tick();
+    assertFalse(checkpointer.isDeferringToSecondary());
+    assertEquals(1, checkpointer.getCheckpointsWritten());
+  }
+
+  @Test
   void aPrimaryLeavesCheckpointsToASecondaryUntilTwiceThePeriod() throws Exception {
     Checkpointer checkpointer = checkpointer();
+    checkpointer.tick(); // starts with no checkpoint
     append(PERIOD);
     journal.checkpoint(state.snapshot()); // a secondary's, at PERIOD
     append(PERIOD);
