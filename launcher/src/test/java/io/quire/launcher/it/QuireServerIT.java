@@ -270,6 +270,66 @@ class QuireServerIT {
     assertFalse(log.contains(" ERROR "), "no errors in the secondary's log:\n" + log);
   }
 
+  @Test
+  void aSecondaryFollowsThePrimaryAcrossItsKillAndRestart() throws Exception {
+    Path primaryConf = quire.configure("primary");
+    Path secondaryConf = quire.configure("secondary");
+    assertEquals(0, quire.run(primaryConf, "format").exit());
+    assertEquals(0, start(primaryConf).exit());
+    startedSecondaries.add(secondaryConf);
+    assertEquals(0, quire.run(secondaryConf, "start", "secondary_master").exit());
+    SiteConfig secondaryConfig = SiteConfigLoader.load(secondaryConf, home).asSecondary();
+    SiteConfig primaryConfig = SiteConfigLoader.load(primaryConf, home);
+    ObjectName master = new ObjectName("quire:type=Master");
+
+    mkdirs(primaryConf, "/before", 200);
+    awaitSecondaryMatches(primaryConfig, secondaryConfig);
+    long pid = pidOf(primaryConf);
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // kill -9
+    await().atMost(PATIENCE).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    assertEquals(0, start(primaryConf).exit(), "the primary restarts on the same folder");
+    mkdirs(primaryConf, "/after", 200);
+
+    awaitSecondaryMatches(primaryConfig, secondaryConfig);
+    try (JMXConnector toSecondary = JMXConnectorFactory.connect(
+        new JMXServiceURL(secondaryConfig.jmxServiceUrl()))) {
+      MBeanServerConnection secondary = toSecondary.getMBeanServerConnection();
+      assertEquals(Boolean.FALSE, secondary.getAttribute(master, "FallingBehind"));
+      assertEquals("", secondary.getAttribute(master, "FollowProblem"));
+    }
+    String log = Files.readString(new InstanceFiles(home, Role.SECONDARY_MASTER,
+        secondaryConfig.webPort()).logFile());
+    assertFalse(log.contains(" ERROR "), "the primary's crash is no error to the secondary:\n"
+        + log);
+  }
+
+  private void mkdirs(Path conf, String prefix, int count) throws Exception {
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      script.append("mkdir ").append(prefix).append(i).append('\n');
+    }
+    QuireCommand.Result batch = quire.runWithInput(conf, script.toString(), "fs", "-");
+    assertEquals(0, batch.exit(), batch::toString);
+  }
+
+  /** Waits until the secondary has applied the primary's last entry and has its inode count. */
+  private static void awaitSecondaryMatches(SiteConfig primaryConfig, SiteConfig secondaryConfig)
+      throws Exception {
+    ObjectName master = new ObjectName("quire:type=Master");
+    try (JMXConnector toSecondary = JMXConnectorFactory.connect(
+            new JMXServiceURL(secondaryConfig.jmxServiceUrl()));
+        JMXConnector toPrimary = JMXConnectorFactory.connect(
+            new JMXServiceURL(primaryConfig.jmxServiceUrl()))) {
+      MBeanServerConnection secondary = toSecondary.getMBeanServerConnection();
+      MBeanServerConnection primary = toPrimary.getMBeanServerConnection();
+      long last = (Long) primary.getAttribute(master, "LastAppliedSequenceNumber");
+      await().atMost(PATIENCE).until(() ->
+          (Long) secondary.getAttribute(master, "LastAppliedSequenceNumber") == last);
+      assertEquals(primary.getAttribute(master, "InodeCount"),
+          secondary.getAttribute(master, "InodeCount"));
+    }
+  }
+
   private static long firstLogSequence(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(f -> io.quire.journal.JournalFormat.parseSegmentName(f.getFileName().toString()))
