@@ -149,16 +149,26 @@ public final class FollowingJournal implements Journal {
       if (segment == null) { // the next segment is gone: the holder's clean-up overtook us
         return restart(target, OVERTAKEN);
       }
-      Long size = sizeOrNull(segment.name());
-      if (size == null) {
+      SegmentReader reader;
+      SegmentReader.Outcome outcome;
+      long[] handedOn = {0};
+      try {
+        // the name may go at any moment: the holder seals the open segment by renaming it
+        reader = new SegmentReader(storage, segment.name());
+        outcome = reader.readFrom(offset, lastSequence + 1, segment.first(), clusterId(),
+            (sequence, entry) -> {
+              target.accept(sequence, entry);
+              handedOn[0]++;
+            });
+      } catch (NoSuchFileException | FileNotFoundException gone) {
+        if (handedOn[0] > 0) {
+          throw gone; // the target holds entries this journal did not count: start over
+        }
         if (segment.open() && findSealed(segment.first())) {
           continue; // sealed meanwhile: read on under its new name
         }
         return restart(target, OVERTAKEN);
       }
-      SegmentReader reader = new SegmentReader(storage, segment.name());
-      SegmentReader.Outcome outcome = reader.readFrom(offset, lastSequence + 1, segment.first(),
-          clusterId(), target);
       lastSequence = Math.max(lastSequence, outcome.lastSequence());
       offset = Math.max(offset, outcome.validLength());
       if (outcome.failure() != null) {

@@ -255,10 +255,15 @@ public final class SegmentedJournal implements Journal {
     long now = clock.millis();
     temporaries.keySet().retainAll(names);
     for (String name : names) {
-      if (!JournalFormat.isCheckpointTemporary(name) || !storage.exists(name)) {
+      if (!JournalFormat.isCheckpointTemporary(name)) {
         continue;
       }
-      long size = storage.size(name);
+      long size;
+      try {
+        size = storage.size(name);
+      } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException renamed) {
+        continue; // its writer finished it meanwhile
+      }
       long[] seen = temporaries.get(name);
       if (seen == null || seen[0] != size) {
         temporaries.put(name, new long[] {size, now});

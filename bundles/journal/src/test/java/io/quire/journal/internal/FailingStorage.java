@@ -33,6 +33,23 @@ final class FailingStorage implements JournalStorage {
     return crashed;
   }
 
+  /**
+   * Runs {@code race} once, just before the next open for reading of {@code name} reaches the
+   * real storage: another process changing the folder between a reader's listing and its open.
+   */
+  void beforeOpenReadOf(String name, IoAction race) {
+    racedName = name;
+    this.race = race;
+  }
+
+  /** A change to the folder that may fail. */
+  interface IoAction {
+    void run() throws IOException;
+  }
+
+  private String racedName;
+  private IoAction race;
+
   private void change(String what) throws IOException {
     if (what.contains("quire-master.")) {
       return; // the holder lease's heartbeat: on its own clock, not part of what is tested
@@ -113,6 +130,11 @@ final class FailingStorage implements JournalStorage {
 
   @Override
   public InputStream openRead(String name, long offset) throws IOException {
+    if (race != null && name.equals(racedName)) {
+      IoAction now = race;
+      race = null;
+      now.run();
+    }
     return real.openRead(name, offset);
   }
 

@@ -201,6 +201,33 @@ class FollowingJournalTest {
   }
 
   @Test
+  void aSegmentSealedBetweenListingAndOpeningIsReadUnderItsNewName() throws Exception {
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState());
+      append(writer, 10);
+    }
+    FailingStorage racing = new FailingStorage(fixture.storage);
+    FollowingJournal follower = new FollowingJournal(racing, Clock.systemUTC());
+    ListState state = new ListState();
+    follower.recover(state);
+    String open = JournalFormat.openSegmentName(1);
+    // the writer seals the open segment just as the follower opens it
+    racing.beforeOpenReadOf(open, () -> fixture.storage.rename(open,
+        JournalFormat.sealedSegmentName(1, 10)));
+
+    FollowProgress progress = follower.follow(state);
+
+    assertEquals(0, progress.entries());
+    assertFalse(progress.restarted());
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState()); // goes on in a new segment after the sealed one
+      append(writer, 5);
+    }
+    assertEquals(5, follower.follow(state).entries());
+    assertEquals(written, state.entries);
+  }
+
+  @Test
   void aFollowerNeverWritesEntries() throws Exception {
     fixture.write(3, 1 << 20);
     FollowingJournal follower = follower();
