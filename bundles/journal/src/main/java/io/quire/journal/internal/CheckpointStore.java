@@ -17,10 +17,15 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoint files in a journal folder: writing one so that it appears whole or not at all,
@@ -34,17 +39,74 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class CheckpointStore {
   private static final int IO_BUFFER = 256 << 10;
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
   private final JournalStorage storage;
   private final UUID clusterId;
   private final Clock clock;
   private final String writer;
+  /** Checkpoints known to pass every check, by name: each file is checked once. */
+  private final Map<String, CheckpointInfo> good = new HashMap<>(); // guarded by this
+  private volatile CheckpointInfo newest;
 
   public CheckpointStore(JournalStorage storage, UUID clusterId, Clock clock) {
     this.storage = storage;
     this.clusterId = clusterId;
     this.clock = clock;
     this.writer = String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  /**
+   * The newest good checkpoint this store knows of (written, checked, or loaded by a recovery
+   * and then {@link #remember remembered}), or null.
+   */
+  public CheckpointInfo newest() {
+    return newest;
+  }
+
+  /** Records a checkpoint known to be good (one a recovery loaded). */
+  public synchronized void remember(CheckpointInfo info) {
+    good.put(info.name(), info);
+    CheckpointInfo current = newest;
+    if (current == null || info.sequence() > current.sequence()) {
+      newest = info;
+    }
+  }
+
+  /** Drops what is known about a deleted checkpoint. */
+  public synchronized void forget(String name) {
+    good.remove(name);
+  }
+
+  /** Drops what is known about checkpoints not among {@code names} (deleted files). */
+  public synchronized void forgetAllBut(Collection<String> names) {
+    good.keySet().retainAll(names);
+  }
+
+  /**
+   * Writes a checkpoint of {@code snapshot} (see {@link #write}) unless the newest known one
+   * already covers its sequence number, which is then returned.
+   */
+  public synchronized CheckpointInfo writeIfNewer(StateSnapshot snapshot) throws IOException {
+    CheckpointInfo current = newest;
+    if (current != null && current.sequence() >= snapshot.sequence()) {
+      return current;
+    }
+    CheckpointInfo written = write(snapshot);
+    remember(written);
+    LOG.info("Checkpoint {} written and checked: {} records, {} bytes, {} ms", written.name(),
+        written.entries(), written.bytes(), written.durationMillis());
+    return written;
+  }
+
+  /** {@link #check}, but only the first time a file passes: then its result is remembered. */
+  public synchronized CheckpointInfo checkOnce(String name) throws IOException {
+    CheckpointInfo info = good.get(name);
+    if (info == null) {
+      info = check(name);
+      remember(info);
+    }
+    return info;
   }
 
   /** Checkpoint file names in {@code names}, newest (highest sequence) first. */

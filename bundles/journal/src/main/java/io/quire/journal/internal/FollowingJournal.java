@@ -18,11 +18,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -55,13 +52,11 @@ public final class FollowingJournal implements Journal {
   private final JournalStorage storage;
   private final Clock clock;
   private final Object maintenance = new Object();
-  private final Map<String, CheckpointInfo> goodCheckpoints = new HashMap<>();
   private final Set<String> reportedBad = new HashSet<>();
   private volatile FormatMarker marker;
-  private CheckpointStore checkpoints;
+  private volatile CheckpointStore checkpoints;
   private volatile boolean recovered;
   private volatile boolean closed;
-  private volatile CheckpointInfo newestCheckpoint;
   private volatile int checkpointCount;
   private volatile int logFileCount;
   private volatile long logBytes;
@@ -106,10 +101,7 @@ public final class FollowingJournal implements Journal {
       offset = 0;
     }
     if (result.checkpoint() != null) {
-      synchronized (maintenance) {
-        goodCheckpoints.put(result.checkpoint().name(), result.checkpoint());
-        newestCheckpoint = result.checkpoint();
-      }
+      checkpoints.remember(result.checkpoint());
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info("Journal {} followed from {}: {}{} entries read, last sequence {}, {} ms",
@@ -256,15 +248,7 @@ public final class FollowingJournal implements Journal {
       if (closed) {
         throw new JournalClosedException("the journal is closed");
       }
-      CheckpointInfo newest = newestCheckpoint;
-      if (newest != null && newest.sequence() >= snapshot.sequence()) {
-        return newest;
-      }
-      CheckpointInfo written = checkpoints.write(snapshot);
-      goodCheckpoints.put(written.name(), written);
-      newestCheckpoint = written;
-      LOG.info("Checkpoint {} written and checked: {} records, {} bytes, {} ms", written.name(),
-          written.entries(), written.bytes(), written.durationMillis());
+      CheckpointInfo written = checkpoints.writeIfNewer(snapshot);
       refreshFolder();
       return written;
     }
@@ -299,31 +283,23 @@ public final class FollowingJournal implements Journal {
       }
       logFileCount = files;
       logBytes = bytes;
-      List<CheckpointInfo> good = new ArrayList<>();
+      int good = 0;
       for (String name : CheckpointStore.newestFirst(names)) {
-        CheckpointInfo info = goodCheckpoints.get(name);
-        if (info == null && !reportedBad.contains(name)) {
-          try {
-            info = checkpoints.check(name);
-            goodCheckpoints.put(name, info);
-          } catch (CorruptStateFileException e) {
-            reportedBad.add(name);
-            LOG.warn("Checkpoint {} fails its checks ({}); not used", name, e.getMessage());
-          } catch (NoSuchFileException | FileNotFoundException e) {
-            continue; // deleted by the holder's clean-up meanwhile
-          }
+        if (reportedBad.contains(name)) {
+          continue;
         }
-        if (info != null) {
-          good.add(info);
+        try {
+          checkpoints.checkOnce(name);
+          good++;
+        } catch (CorruptStateFileException e) {
+          reportedBad.add(name);
+          LOG.warn("Checkpoint {} fails its checks ({}); not used", name, e.getMessage());
+        } catch (NoSuchFileException | FileNotFoundException e) {
+          // deleted by the holder's clean-up meanwhile
         }
       }
-      goodCheckpoints.keySet().retainAll(names);
-      checkpointCount = good.size();
-      CheckpointInfo newest = good.isEmpty() ? null : good.get(0);
-      if (newest != null && (newestCheckpoint == null
-          || newest.sequence() > newestCheckpoint.sequence())) {
-        newestCheckpoint = newest;
-      }
+      checkpoints.forgetAllBut(names);
+      checkpointCount = good;
     }
   }
 
@@ -353,7 +329,8 @@ public final class FollowingJournal implements Journal {
   @Override
   public JournalStatus status() {
     long last = lastSequence;
-    CheckpointInfo checkpoint = newestCheckpoint;
+    CheckpointStore store = checkpoints;
+    CheckpointInfo checkpoint = store == null ? null : store.newest();
     long since = Math.max(0, last - (checkpoint == null ? 0 : checkpoint.sequence()));
     return new JournalStatus(storage.uri().toString(), storage.type(), last, last, since,
         logFileCount, logBytes, null, checkpoint, checkpointCount);

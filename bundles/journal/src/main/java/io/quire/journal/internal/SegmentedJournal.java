@@ -59,8 +59,6 @@ public final class SegmentedJournal implements Journal {
   private final Options options;
   private final Clock clock;
   private final ConcurrentSkipListMap<Long, Sealed> sealed = new ConcurrentSkipListMap<>();
-  /** Checkpoints that passed their checks, by name; guarded by {@link #maintenance}. */
-  private final Map<String, CheckpointInfo> goodCheckpoints = new HashMap<>();
   /**
    * Checkpoint temporaries of other writers, by name: the size last seen and since when it has
    * not changed; guarded by {@link #maintenance}.
@@ -71,9 +69,8 @@ public final class SegmentedJournal implements Journal {
   private volatile FormatMarker marker;
   private volatile long openSegmentBytes;
   private volatile long openSegmentFirst;
-  private volatile CheckpointInfo newestCheckpoint;
   private volatile int checkpointCount;
-  private CheckpointStore checkpoints;
+  private volatile CheckpointStore checkpoints;
   private HolderLease lease;
   private volatile GroupCommitLog log;
   private volatile boolean closed;
@@ -100,10 +97,7 @@ public final class SegmentedJournal implements Journal {
       Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, true);
       AppendableFile file = openSegmentFor(result);
       if (result.checkpoint() != null) {
-        synchronized (maintenance) {
-          goodCheckpoints.put(result.checkpoint().name(), result.checkpoint());
-        }
-        newestCheckpoint = result.checkpoint();
+        checkpoints.remember(result.checkpoint());
       }
       checkpointCount = CheckpointStore.newestFirst(storage.list()).size();
       log = new GroupCommitLog(file, result.lastSequence(), options.maxPendingBytes(), this::roll);
@@ -193,15 +187,7 @@ public final class SegmentedJournal implements Journal {
     }
     synchronized (maintenance) {
       checkWritable();
-      CheckpointInfo newest = newestCheckpoint;
-      if (newest != null && newest.sequence() >= sequence) {
-        return newest;
-      }
-      CheckpointInfo written = checkpoints.write(snapshot);
-      goodCheckpoints.put(written.name(), written);
-      newestCheckpoint = written;
-      LOG.info("Checkpoint {} written and checked: {} records, {} bytes, {} ms", written.name(),
-          written.entries(), written.bytes(), written.durationMillis());
+      CheckpointInfo written = checkpoints.writeIfNewer(snapshot);
       cleanUp();
       return written;
     }
@@ -218,31 +204,24 @@ public final class SegmentedJournal implements Journal {
         if (kept.size() == 2) {
           LOG.info("Deleting checkpoint {}: two newer checkpoints are kept", name);
           storage.delete(name);
-          goodCheckpoints.remove(name);
+          checkpoints.forget(name);
           continue;
         }
-        CheckpointInfo info = goodCheckpoints.get(name);
-        if (info == null) {
-          try {
-            info = checkpoints.check(name);
-          } catch (CorruptStateFileException e) {
-            String aside = JournalFormat.corruptCheckpointName(name);
-            LOG.warn("Checkpoint {} fails its checks ({}); renamed to {} and not used",
-                name, e.getMessage(), aside);
-            storage.rename(name, aside);
-            continue;
-          }
-          goodCheckpoints.put(name, info);
+        CheckpointInfo info;
+        try {
+          info = checkpoints.checkOnce(name);
+        } catch (CorruptStateFileException e) {
+          String aside = JournalFormat.corruptCheckpointName(name);
+          LOG.warn("Checkpoint {} fails its checks ({}); renamed to {} and not used",
+              name, e.getMessage(), aside);
+          storage.rename(name, aside);
+          continue;
         }
         kept.add(info);
         remaining++;
       }
       checkpointCount = remaining;
       removeStrayTemporaries(names);
-      if (!kept.isEmpty() && (newestCheckpoint == null
-          || kept.get(0).sequence() > newestCheckpoint.sequence())) {
-        newestCheckpoint = kept.get(0);
-      }
       // A checkpoint a follower wrote may run ahead of what this master has synced; until the
       // logs durably reach it, it may yet be set aside (see Recovery), so it frees nothing.
       if (kept.size() == 2 && kept.get(0).sequence() <= writer().durableSequence()) {
@@ -319,7 +298,8 @@ public final class SegmentedJournal implements Journal {
     for (Sealed s : sealed.values()) {
       logBytes += s.bytes();
     }
-    CheckpointInfo checkpoint = newestCheckpoint;
+    CheckpointStore store = checkpoints;
+    CheckpointInfo checkpoint = store == null ? null : store.newest();
     long sinceCheckpoint = last - (checkpoint == null ? 0 : checkpoint.sequence());
     return new JournalStatus(storage.uri().toString(), storage.type(), last,
         current == null ? 0 : current.durableSequence(), Math.max(0, sinceCheckpoint),
