@@ -3,13 +3,10 @@ package io.quire.harness.bench;
 import io.quire.client.QuireClient;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,53 +55,13 @@ final class ApiBench {
 
   private static Throughput measure(QuireClient client, int writers, double seconds)
       throws Exception {
-    List<Latencies> perThread = new ArrayList<>();
-    List<Thread> threads = new ArrayList<>();
-    LongAdder done = new LongAdder();
-    AtomicReference<Exception> failure = new AtomicReference<>();
     String run = "/bench-" + System.nanoTime();
     client.mkdir(run, true);
     for (int w = 0; w < writers; w++) {
       client.mkdir(run + "/w" + w, false);
     }
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    for (int w = 0; w < writers; w++) {
-      Latencies latencies = new Latencies();
-      perThread.add(latencies);
-      String dir = run + "/w" + w;
-      Thread thread = new Thread(() -> mkdirsUntil(client, dir, end, latencies, done, failure),
-          "api-bench-" + w);
-      threads.add(thread);
-      thread.start();
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    if (failure.get() != null) {
-      throw new IOException("client API benchmark at " + writers + " writer(s) failed: "
-          + failure.get().getMessage(), failure.get());
-    }
-    Latencies all = Latencies.merge(perThread);
-    return new Throughput("client API (HTTP/JSON mkdir, " + CLIENT + "), " + writers
-        + " client(s)", done.sum(), elapsed, all.quantileMillis(0.5), all.quantileMillis(0.99));
-  }
-
-  private static void mkdirsUntil(QuireClient client, String dir, long end, Latencies latencies,
-      LongAdder done, AtomicReference<Exception> failure) {
-    try {
-      for (int i = 0; System.nanoTime() < end && failure.get() == null; i++) {
-        long t = System.nanoTime();
-        client.mkdir(dir + "/d" + i, false);
-        latencies.record(System.nanoTime() - t);
-        done.increment();
-      }
-    } catch (IOException e) {
-      failure.compareAndSet(null, e);
-    } catch (InterruptedException e) {
-      failure.compareAndSet(null, e);
-      Thread.currentThread().interrupt();
-    }
+    return TimedWriters.run("client API (HTTP/JSON mkdir, " + CLIENT + "), " + writers
+        + " client(s)", writers, seconds,
+        (writer, i) -> client.mkdir(run + "/w" + writer + "/d" + i, false));
   }
 }

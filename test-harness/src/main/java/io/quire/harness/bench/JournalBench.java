@@ -3,12 +3,8 @@ package io.quire.harness.bench;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.internal.SegmentedJournal;
 import io.quire.storage.local.LocalJournalStorage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The journal in-process: {@code writers} threads each append an entry and wait until it is
@@ -27,42 +23,9 @@ final class JournalBench {
     try (SegmentedJournal journal = new SegmentedJournal(storage,
         SegmentedJournal.Options.defaults(), Clock.systemUTC())) {
       journal.recover((seq, entry) -> { });
-      List<Latencies> perThread = new ArrayList<>();
-      List<Thread> threads = new ArrayList<>();
-      LongAdder done = new LongAdder();
-      long end = System.nanoTime() + (long) (seconds * 1e9);
-      long start = System.nanoTime();
-      for (int w = 0; w < writers; w++) {
-        Latencies latencies = new Latencies();
-        perThread.add(latencies);
-        Thread thread = new Thread(() -> appendUntil(journal, end, latencies, done));
-        threads.add(thread);
-        thread.start();
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      Latencies all = Latencies.merge(perThread);
-      return new Throughput("journal in-process, " + writers + " writer(s)", done.sum(), elapsed,
-          all.quantileMillis(0.5), all.quantileMillis(0.99));
-    }
-  }
-
-  private static void appendUntil(SegmentedJournal journal, long end, Latencies latencies,
-      LongAdder done) {
-    byte[] entry = new byte[ENTRY_BYTES];
-    try {
-      while (System.nanoTime() < end) {
-        long t = System.nanoTime();
-        journal.awaitDurable(journal.append(entry));
-        latencies.record(System.nanoTime() - t);
-        done.increment();
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      byte[] entry = new byte[ENTRY_BYTES];
+      return TimedWriters.run("journal in-process, " + writers + " writer(s)", writers, seconds,
+          (writer, i) -> journal.awaitDurable(journal.append(entry)));
     }
   }
 
