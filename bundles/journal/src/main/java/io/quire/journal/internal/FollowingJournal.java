@@ -231,9 +231,9 @@ public final class FollowingJournal implements Journal {
 
   private Long sizeOrNull(String name) throws IOException {
     try {
-      return storage.exists(name) ? storage.size(name) : null;
+      return storage.size(name);
     } catch (NoSuchFileException | FileNotFoundException e) {
-      return null; // gone between the two calls
+      return null; // deleted by the holder's clean-up since the listing
     }
   }
 
