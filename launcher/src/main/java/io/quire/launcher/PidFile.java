@@ -37,7 +37,7 @@ public final class PidFile {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(PidFile::isQuireServer);
+    return ProcessHandle.of(pid).filter(p -> !ProcessExit.exited(p)).filter(PidFile::isQuireServer);
   }
 
   /** Writes the current process's pid. */

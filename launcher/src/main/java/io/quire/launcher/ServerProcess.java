@@ -49,6 +49,7 @@ final class ServerProcess {
   private volatile JmxConnector jmx;
   private volatile Readiness readiness;
   private volatile boolean failed;
+  private volatile boolean served;
 
   ServerProcess(SiteConfig config, InstanceFiles files, Optional<String> restoreUri, Path bundlesDir) {
     this.config = config;
@@ -100,11 +101,12 @@ final class ServerProcess {
     fw.install(jars);
     fw.start();
     fw.raiseStartLevel(2);
-    // Config Admin runs from level 2: the configuration is in place before Jetty (level 3) and
-    // Quire's bundles (level 4) start, so each starts once, configured.
+    // Config Admin runs from level 2: the configuration is in place before Quire's bundles
+    // (level 4) start, so each starts once, configured.
     ConfigPublisher.publish(fw.context(), config, files.role(), restoreUri);
     fw.raiseStartLevel(3);
     fw.raiseStartLevel(StartLevels.APPLICATION);
+    fw.raiseStartLevel(StartLevels.SERVICES);
     List<String> inactive = fw.inactiveBundles();
     if (!inactive.isEmpty()) {
       inactive.forEach(problem -> LOG.error("Bundle problem: {}", problem));
@@ -129,6 +131,7 @@ final class ServerProcess {
         ? "following the journal " + config.journalFolder() + " (no client API)"
         : "client API " + config.clientApiUrl()) + ", JMX " + config.jmxServiceUrl();
     statusFile.write(StatusFile.State.SERVING, where);
+    served = true;
     LOG.info("Quire {} serving: {}", files.role().commandName(), where);
     return awaitEnd();
   }
@@ -182,6 +185,9 @@ final class ServerProcess {
       return;
     }
     LOG.info("Stopping Quire {}", files.role().commandName());
+    if (served && !failed) {
+      ClassDataArchive.writeIfRequested(); // while the bundles' classes are all loaded
+    }
     try {
       if (framework != null) {
         framework.stop(STOP_TIMEOUT_MILLIS);

@@ -8,15 +8,20 @@ import java.util.Map;
  * <ol>
  *   <li>the OSGi log, so that the launcher's log bridge hears everything after it;</li>
  *   <li>Config Admin and the APIs that SCR needs;</li>
- *   <li>SCR, Aries JMX (framework MBeans and the MBean whiteboard), File Install, HTTP;</li>
+ *   <li>SCR;</li>
  *   <li>Quire's bundles and any library they bring, once the launcher has written their
- *       configuration.</li>
+ *       configuration: the master starts its recovery on a thread of its own;</li>
+ *   <li>Aries JMX (framework MBeans and the MBean whiteboard), File Install and HTTP (Jetty),
+ *       which start while the master recovers and pick up the services Quire's bundles
+ *       registered before them.</li>
  * </ol>
  */
 final class StartLevels {
 
   /** The level at which Quire's bundles start; configuration is written before level 3. */
   static final int APPLICATION = 4;
+  /** The last level: services that take Quire's bundles' registrations whenever they come. */
+  static final int SERVICES = 5;
 
   private static final Map<String, Integer> INFRASTRUCTURE = Map.ofEntries(
       Map.entry("org.apache.felix.log", 1),
@@ -26,15 +31,15 @@ final class StartLevels {
       Map.entry("org.osgi.service.component", 2),
       Map.entry("org.apache.felix.metatype", 2),
       Map.entry("org.apache.felix.scr", 3),
-      Map.entry("org.apache.aries.util", 3),
-      Map.entry("org.apache.aries.jmx.api", 3),
-      Map.entry("org.apache.aries.jmx.core", 3),
-      Map.entry("org.apache.aries.jmx.whiteboard", 3),
-      Map.entry("org.apache.felix.fileinstall", 3),
-      Map.entry("org.apache.felix.http.servlet-api", 3),
-      Map.entry("org.apache.felix.http.jetty12", 3),
-      Map.entry("org.apache.commons.commons-fileupload", 3),
-      Map.entry("org.apache.commons.commons-io", 3));
+      Map.entry("org.apache.aries.util", SERVICES),
+      Map.entry("org.apache.aries.jmx.api", SERVICES),
+      Map.entry("org.apache.aries.jmx.core", SERVICES),
+      Map.entry("org.apache.aries.jmx.whiteboard", SERVICES),
+      Map.entry("org.apache.felix.fileinstall", SERVICES),
+      Map.entry("org.apache.felix.http.servlet-api", SERVICES),
+      Map.entry("org.apache.felix.http.jetty12", SERVICES),
+      Map.entry("org.apache.commons.commons-fileupload", SERVICES),
+      Map.entry("org.apache.commons.commons-io", SERVICES));
 
   private StartLevels() {}
 

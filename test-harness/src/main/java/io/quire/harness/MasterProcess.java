@@ -1,5 +1,6 @@
 package io.quire.harness;
 
+import io.quire.launcher.ProcessExit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +50,19 @@ public final class MasterProcess implements AutoCloseable {
     server = handle.get();
   }
 
-  /** SIGKILL the server process: no shutdown hook runs, nothing is flushed. Waits until gone. */
+  /**
+   * SIGKILL the server process: no shutdown hook runs, nothing is flushed. Waits until it has
+   * exited ({@link ProcessExit}: not until init has reaped it).
+   */
   public void kill() throws InterruptedException {
-    if (server != null && server.isAlive()) {
+    if (server != null && !ProcessExit.exited(server)) {
       server.destroyForcibly();
-      try {
-        server.onExit().get(60, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("pid " + server.pid() + " survived SIGKILL", e);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!ProcessExit.exited(server)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("pid " + server.pid() + " survived SIGKILL");
+        }
+        Thread.sleep(10);
       }
     }
   }
@@ -68,7 +74,7 @@ public final class MasterProcess implements AutoCloseable {
   }
 
   public boolean alive() {
-    return server != null && server.isAlive();
+    return server != null && !ProcessExit.exited(server);
   }
 
   public long pid() {

@@ -1,9 +1,11 @@
 package io.quire.launcher.cli;
 
+import io.quire.launcher.ClassDataArchive;
 import io.quire.launcher.InstanceFiles;
 import io.quire.launcher.LibDir;
 import io.quire.launcher.QuireServer;
 import io.quire.launcher.config.SiteConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Optional;
 /**
  * The command line of a server process: the same Java and class path as this CLI, the server's
  * logback configuration and log file, then {@code QuireServer --conf --home --role [--restore]}.
- * Extra JVM options come from {@code QUIRE_SERVER_JAVA_OPTS}.
+ * Extra JVM options come from {@code QUIRE_SERVER_JAVA_OPTS}; {@link ClassDataArchive} adds the
+ * class-data sharing archive's.
  */
 final class ServerCommand {
 
@@ -49,17 +52,22 @@ final class ServerCommand {
     return options;
   }
 
-  static List<String> build(SiteConfig config, InstanceFiles files, Optional<String> restoreUri, boolean foreground) {
+  static List<String> build(SiteConfig config, InstanceFiles files, Optional<String> restoreUri, boolean foreground)
+      throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
-    command.addAll(javaOptions(System.getenv(JAVA_OPTS_ENV)));
+    String java = javaExecutable();
+    String classPath = System.getProperty("java.class.path");
+    List<String> options = javaOptions(System.getenv(JAVA_OPTS_ENV));
+    command.add(java);
+    command.addAll(options);
+    command.addAll(ClassDataArchive.serverOptions(config.home(), java, classPath, options));
     command.add("-D" + QuireCli.HOME_PROPERTY + "=" + config.home());
     command.add("-D" + LibDir.PROPERTY + "=" + LibDir.locate());
     command.add("-D" + LOG_FILE_PROPERTY + "=" + files.logFile());
     command.add("-D" + CONSOLE_LEVEL_PROPERTY + "=" + (foreground ? "INFO" : "OFF"));
     command.add("-Dlogback.configurationFile=" + logbackConfiguration(config));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(QuireServer.class.getName());
     command.addAll(List.of("--conf", config.confDir().toString(), "--home", config.home().toString(),
         "--role", files.role().commandName()));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.launcher.ClassDataArchive;
 import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.ProcessExit;
 import io.quire.launcher.Role;
 import io.quire.launcher.config.SiteConfig;
 import io.quire.launcher.config.SiteConfigLoader;
@@ -59,7 +61,7 @@ class QuireServerIT {
     }
     for (Path pidFile : pidFiles()) {
       Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
-      if (left.isPresent() && left.get().isAlive()) {
+      if (left.isPresent() && !ProcessExit.exited(left.get())) {
         left.get().destroyForcibly();
         throw new AssertionError("a master was still running after stop: " + pidFile);
       }
@@ -100,11 +102,46 @@ class QuireServerIT {
 
     QuireCommand.Result stop = quire.run(conf, "stop");
     assertEquals(0, stop.exit(), stop::toString);
-    assertTrue(ProcessHandle.of(pid).isEmpty() || !ProcessHandle.of(pid).get().isAlive());
+    assertTrue(ProcessHandle.of(pid).map(ProcessExit::exited).orElse(true), "pid " + pid + " exited");
     assertFalse(Files.exists(pidFile(conf)), "pid file removed");
     String log = Files.readString(logFile(conf));
     assertTrue(log.contains("Quire master stopped"), "graceful stop is logged");
     assertFalse(log.contains(" ERROR "), "no errors in the log:\n" + log);
+  }
+
+  /**
+   * The first clean stop writes the class-data archive; the next start maps it (its command
+   * line names it) and the JVM reports no problem with it.
+   */
+  @Test
+  void aCleanStopWritesTheClassDataArchiveThatTheNextStartMaps() throws Exception {
+    Path conf = quire.configure("conf");
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    assertTrue(commandLine(pidOf(conf)).contains("-XX:+RecordDynamicDumpInfo"));
+    assertEquals(0, quire.run(conf, "stop").exit());
+
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(ClassDataArchive.folder(home))) {
+      archives = files.toList();
+    }
+    assertEquals(1, archives.size(), archives::toString);
+    assertTrue(archives.get(0).getFileName().toString().matches("server-[0-9a-f]{16}\\.jsa"),
+        archives::toString);
+    assertTrue(Files.readString(logFile(conf)).contains("Wrote the class-data archive "
+        + archives.get(0)));
+
+    assertEquals(0, start(conf).exit());
+    assertTrue(commandLine(pidOf(conf)).contains("-XX:SharedArchiveFile=" + archives.get(0)));
+    QuireCommand.Result mkdir = quire.run(conf, "fs", "mkdir", "/mapped");
+    assertEquals(0, mkdir.exit(), mkdir::toString);
+    assertEquals(0, quire.run(conf, "stop").exit());
+    String log = Files.readString(logFile(conf));
+    assertFalse(log.contains("[error][cds"), log);
+  }
+
+  private static String commandLine(long pid) throws IOException {
+    return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
   }
 
   /** Each MBean of this issue, with the attributes the operator contract names, readable remotely. */
@@ -276,7 +313,7 @@ class QuireServerIT {
     awaitSecondaryMatches(primaryConfig, secondaryConfig);
     long pid = pidOf(primaryConf);
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // kill -9
-    await().atMost(PATIENCE).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    await().atMost(PATIENCE).until(() -> ProcessHandle.of(pid).map(ProcessExit::exited).orElse(true));
     assertEquals(0, start(primaryConf).exit(), "the primary restarts on the same folder");
     mkdirs(primaryConf, "/after", 200);
 
@@ -360,7 +397,7 @@ class QuireServerIT {
     assertEquals(1, refused.exit(), refused::toString);
     assertTrue(refused.err().contains("held by") && refused.err().contains(Long.toString(holder)),
         refused::toString);
-    assertTrue(ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false), "the holder keeps serving");
+    assertTrue(ProcessHandle.of(holder).map(p -> !ProcessExit.exited(p)).orElse(false), "the holder keeps serving");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.quire.harness.crash;
 import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
+import io.quire.launcher.ProcessExit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ final class CrashChecks {
 
   static Invariant restart(MasterProcess master, long killedPid) {
     try {
-      if (ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false)) {
+      if (ProcessHandle.of(killedPid).map(p -> !ProcessExit.exited(p)).orElse(false)) {
         return new Invariant("RestartSucceeds", false, "killed pid " + killedPid + " still runs");
       }
       master.start(Duration.ofMinutes(2));

@@ -38,6 +38,7 @@ final class Namespace {
   private final SharedStrings owners = new SharedStrings(); // guarded by lock
   private volatile NamespaceSnapshot snapshot = NamespaceSnapshot.empty();
   private boolean accepting; // guarded by lock
+  private volatile boolean recoveryCancelled;
 
   Namespace(Journal journal, Clock clock) {
     this.journal = journal;
@@ -48,7 +49,7 @@ final class Namespace {
   RecoveryResult recover() throws IOException {
     lock.lock();
     try {
-      NamespaceRecovery recovery = new NamespaceRecovery(owners);
+      NamespaceRecovery recovery = new NamespaceRecovery(owners, () -> recoveryCancelled);
       RecoveryResult result = journal.recover(recovery);
       snapshot = recovery.result();
       accepting = true;
@@ -56,6 +57,14 @@ final class Namespace {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Makes a {@link #recover} in progress on another thread give up soon, with
+   * {@link RecoveryCancelledException}: the master is stopping and nobody waits for its state.
+   */
+  void cancelRecovery() {
+    recoveryCancelled = true;
   }
 
   /**

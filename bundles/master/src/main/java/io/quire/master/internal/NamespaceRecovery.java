@@ -5,6 +5,7 @@ import io.quire.journal.state.StateFileHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the journal rebuilds the namespace into on start: a checkpoint's image, if there is one,
@@ -12,19 +13,28 @@ import java.nio.ByteBuffer;
  * one per batch of new entries, starting from the namespace it has. Confined to one thread.
  */
 final class NamespaceRecovery implements RecoveryTarget {
+  /** Entries between two looks at the cancellation flag: a few milliseconds of replay. */
+  private static final int CANCEL_CHECK_MASK = (1 << 14) - 1;
+  private static final BooleanSupplier NEVER = () -> false;
+
   private final SharedStrings owners;
+  private final BooleanSupplier cancelled;
+  private long accepted;
   private NamespaceSnapshot start = NamespaceSnapshot.empty();
   private NamespaceReplayer replayer;
   private long inodesLoaded;
 
-  NamespaceRecovery(SharedStrings owners) {
+  /** A start's recovery, given up with {@link RecoveryCancelledException} once {@code cancelled}. */
+  NamespaceRecovery(SharedStrings owners, BooleanSupplier cancelled) {
     this.owners = owners;
+    this.cancelled = cancelled;
   }
 
   /** Goes on from {@code start} (a follower's next batch) unless the journal resets it. */
   NamespaceRecovery(SharedStrings owners, NamespaceSnapshot start) {
     this.owners = owners;
     this.start = start;
+    this.cancelled = NEVER;
   }
 
   @Override
@@ -33,6 +43,7 @@ final class NamespaceRecovery implements RecoveryTarget {
     if (replayer != null) {
       throw new IllegalStateException("a checkpoint after entries were replayed");
     }
+    checkCancelled();
     start = ImageReader.read(body, source, header.sequence(), owners);
     inodesLoaded = start.inodeCount();
     return inodesLoaded;
@@ -50,7 +61,16 @@ final class NamespaceRecovery implements RecoveryTarget {
     if (replayer == null) {
       replayer = new NamespaceReplayer(start, owners);
     }
+    if ((++accepted & CANCEL_CHECK_MASK) == 0) {
+      checkCancelled();
+    }
     replayer.accept(sequence, entry);
+  }
+
+  private void checkCancelled() throws RecoveryCancelledException {
+    if (cancelled.getAsBoolean()) {
+      throw new RecoveryCancelledException();
+    }
   }
 
   /** The namespace after the checkpoint and every entry; ends the recovery. */

@@ -64,6 +64,26 @@ class ReplayTest {
     }
   }
 
+  /** A master stopped while it recovers gives up within a few thousand entries. */
+  @Test
+  void aCancelledRecoveryStopsReplayingSoon() throws Exception {
+    EntryEncoder encoder = new EntryEncoder();
+    List<byte[]> entries = new ArrayList<>();
+    for (int i = 1; i <= 100_000; i++) {
+      entries.add(encoder.encode(new Mutation.Mkdir(path("/d" + i), false, "u", 0755, 1, i)));
+    }
+    int[] looked = new int[1];
+    NamespaceRecovery recovery = new NamespaceRecovery(new SharedStrings(),
+        () -> ++looked[0] > 2);
+    MemoryJournal journal = new MemoryJournal(entries);
+    RecoveryCancelledException e = assertThrows(RecoveryCancelledException.class,
+        () -> journal.recover(recovery));
+    assertEquals("recovery cancelled: the master is stopping", e.getMessage());
+    assertEquals(3, looked[0], "it looked at the flag until the flag said stop");
+    assertTrue(recovery.result().lastAppliedSequence() < 100_000,
+        "replayed " + recovery.result().lastAppliedSequence() + " of 100,000 entries");
+  }
+
   @Test
   void aCreationWithAnotherIdThanTheCounterStopsRecovery() throws Exception {
     EntryEncoder encoder = new EntryEncoder();
