@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.backup.BackupFiles;
+import io.quire.backup.BackupSummary;
 import io.quire.launcher.ClassDataArchive;
 import io.quire.launcher.InstanceFiles;
 import io.quire.launcher.ProcessExit;
@@ -13,6 +15,7 @@ import io.quire.launcher.Role;
 import io.quire.launcher.config.SiteConfig;
 import io.quire.launcher.config.SiteConfigLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +113,46 @@ class QuireServerIT {
   }
 
   /**
+   * {@code fsadmin backup} writes a checked backup of the serving master's state into the
+   * default directory within the root under-storage, and into a directory given as a path.
+   */
+  @Test
+  void fsadminBackupWritesACheckedBackupOfTheState() throws Exception {
+    Path conf = quire.configure("conf");
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    mkdirs(conf, "/b", 50);
+
+    QuireCommand.Result backup = quire.run(conf, "fsadmin", "backup");
+    assertEquals(0, backup.exit(), backup::toString);
+    Path folder = home.resolve("underFSStorage").resolve("alluxio_backups");
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(folder)) {
+      files = listed.toList();
+    }
+    assertEquals(1, files.size(), files::toString);
+    Path file = files.get(0);
+    assertTrue(BackupFiles.isBackupName(file.getFileName().toString()), file::toString);
+    assertTrue(backup.out().contains(file.toUri().toString()), backup::toString);
+    BackupSummary summary;
+    try (InputStream in = Files.newInputStream(file)) {
+      summary = BackupFiles.check(in, file.toString());
+    }
+    assertEquals(51, summary.entries(), "the root and 50 directories");
+    assertEquals(50, summary.sequence());
+    assertTrue(backup.out().contains("51"), backup::toString);
+
+    QuireCommand.Result elsewhere = quire.run(conf, "fsadmin", "backup", "nightly");
+    assertEquals(0, elsewhere.exit(), elsewhere::toString);
+    try (Stream<Path> listed = Files.list(home.resolve("underFSStorage").resolve("nightly"))) {
+      assertEquals(1, listed.filter(p -> BackupFiles.isBackupName(p.getFileName().toString()))
+          .count());
+    }
+    assertEquals(0, quire.run(conf, "stop").exit());
+    assertFalse(Files.readString(logFile(conf)).contains(" ERROR "));
+  }
+
+  /**
    * The first clean stop writes the class-data archive; the next start maps it (its command
    * line names it) and the JVM reports no problem with it.
    */
@@ -152,7 +195,9 @@ class QuireServerIT {
             "EntriesSinceCheckpoint", "LogFileCount", "LogBytes"),
         "quire:type=JournalStorage,name=local", List.of("Uri", "Healthy", "BytesWritten", "Syncs"),
         "quire:type=Checkpointer", List.of("PeriodEntries", "LastCheckpointSequenceNumber",
-            "LastCheckpointTime", "LastCheckpointDurationMillis"));
+            "LastCheckpointTime", "LastCheckpointDurationMillis"),
+        "quire:type=Backup", List.of("LastBackupUri", "LastBackupTime", "LastBackupEntryCount",
+            "LastBackupDurationMillis", "InProgress"));
     for (var bean : contract.entrySet()) {
       ObjectName name = new ObjectName(bean.getKey());
       assertTrue(server.isRegistered(name), bean.getKey() + " is registered");

@@ -9,12 +9,11 @@ import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.state.StateFileReader;
 import io.quire.journal.state.StateFileWriter;
 import io.quire.journal.storage.AppendableFile;
+import io.quire.journal.storage.AppendableFileOutput;
 import io.quire.journal.storage.JournalStorage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,7 +130,7 @@ public final class CheckpointStore {
     long entries;
     try {
       try (AppendableFile file = storage.create(temporary)) {
-        FileOutput out = new FileOutput(file);
+        AppendableFileOutput out = new AppendableFileOutput(file, IO_BUFFER);
         StateFileWriter state = new StateFileWriter(out, new StateFileHeader(
             StateFileHeader.Kind.CHECKPOINT, 0, sequence, clusterId, created));
         entries = snapshot.writeTo(state.body());
@@ -217,47 +216,6 @@ public final class CheckpointStore {
       storage.delete(name);
     } catch (IOException e) {
       cause.addSuppressed(e);
-    }
-  }
-
-  /** Appends through a buffer, so the state's many small writes become few large appends. */
-  private static final class FileOutput extends OutputStream {
-    private final AppendableFile file;
-    private final byte[] buffer = new byte[IO_BUFFER];
-    private int filled;
-
-    FileOutput(AppendableFile file) {
-      this.file = file;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      if (filled == buffer.length) {
-        flush();
-      }
-      buffer[filled++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      if (length >= buffer.length) {
-        flush();
-        file.append(ByteBuffer.wrap(bytes, offset, length));
-        return;
-      }
-      if (length > buffer.length - filled) {
-        flush();
-      }
-      System.arraycopy(bytes, offset, buffer, filled, length);
-      filled += length;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      if (filled > 0) {
-        file.append(ByteBuffer.wrap(buffer, 0, filled));
-        filled = 0;
-      }
     }
   }
 }

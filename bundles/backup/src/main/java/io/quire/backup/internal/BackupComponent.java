@@ -1,0 +1,156 @@
+package io.quire.backup.internal;
+
+import io.quire.backup.BackupMXBean;
+import io.quire.backup.BackupResult;
+import io.quire.backup.Backups;
+import io.quire.journal.Journal;
+import io.quire.journal.StateSource;
+import io.quire.journal.storage.FolderStorageFactory;
+import io.quire.journal.storage.JournalStorage;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.DynamicMBean;
+import javax.management.NotCompliantMBeanException;
+import javax.management.StandardMBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Offers {@link Backups} and {@code quire:type=Backup} while the master serves its state (the
+ * {@link StateSource} service comes and goes with it). Backup folders are opened by the storage
+ * bundle that serves their URI scheme ({@link FolderStorageFactory}).
+ */
+@Component(configurationPid = "io.quire", configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true, service = {})
+public final class BackupComponent {
+
+  /** The keys of PID {@code io.quire} that backups read. */
+  @interface Config {
+    String alluxio_master_backup_directory() default "/alluxio_backups";
+
+    String alluxio_master_mount_table_root_ufs();
+
+    String quire_master_role() default "PRIMARY";
+  }
+
+  private final Map<String, FolderStorageFactory> factories = new ConcurrentHashMap<>();
+  private final ServiceRegistration<Backups> service;
+  private final ServiceRegistration<DynamicMBean> mbean;
+
+  @Activate
+  public BackupComponent(@Reference Journal journal, @Reference StateSource state, Config config,
+      BundleContext context) throws NotCompliantMBeanException {
+    String role = config.quire_master_role().trim();
+    BackupWriter writer = new BackupWriter(journal, state, this::open, Clock.systemUTC(),
+        config.alluxio_master_backup_directory(), config.alluxio_master_mount_table_root_ufs(),
+        "PRIMARY".equalsIgnoreCase(role) ? null
+            : "backups are taken by the primary master; this master is " + role);
+    service = context.registerService(Backups.class, writer, null);
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put("jmx.objectname", "quire:type=Backup");
+    mbean = context.registerService(DynamicMBean.class,
+        new StandardMBean(new View(writer), BackupMXBean.class, true), properties);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    factories.put(String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY)), factory);
+  }
+
+  void removeFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    factories.remove(String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY)),
+        factory);
+  }
+
+  private JournalStorage open(URI folder) throws IOException {
+    String scheme = folder.getScheme() == null ? "file" : folder.getScheme();
+    FolderStorageFactory factory = factories.get(scheme);
+    if (factory == null) {
+      throw new IOException("no storage bundle serves " + scheme + ": URIs (backup directory "
+          + folder + "); running: " + factories.keySet());
+    }
+    return factory.open(folder);
+  }
+
+  @Deactivate
+  void deactivate() {
+    mbean.unregister();
+    service.unregister();
+  }
+
+  /** {@code quire:type=Backup} over the writer. */
+  static final class View implements BackupMXBean {
+    private final BackupWriter writer;
+
+    View(BackupWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public String getLastBackupUri() {
+      BackupResult last = writer.last();
+      return last == null ? "" : last.uri().toString();
+    }
+
+    @Override
+    public String getLastBackupTime() {
+      BackupResult last = writer.last();
+      return last == null ? "" : last.created().toString();
+    }
+
+    @Override
+    public long getLastBackupEntryCount() {
+      BackupResult last = writer.last();
+      return last == null ? 0 : last.entries();
+    }
+
+    @Override
+    public long getLastBackupSequenceNumber() {
+      BackupResult last = writer.last();
+      return last == null ? 0 : last.sequence();
+    }
+
+    @Override
+    public long getLastBackupBytes() {
+      BackupResult last = writer.last();
+      return last == null ? 0 : last.bytes();
+    }
+
+    @Override
+    public long getLastBackupDurationMillis() {
+      BackupResult last = writer.last();
+      return last == null ? 0 : last.millis();
+    }
+
+    @Override
+    public String getLastFailure() {
+      return writer.lastFailure();
+    }
+
+    @Override
+    public boolean isInProgress() {
+      return writer.inProgress();
+    }
+
+    @Override
+    public long getProgressBytes() {
+      return writer.progressBytes();
+    }
+
+    @Override
+    public String backup(String targetDirUri) throws IOException {
+      return writer.backup(targetDirUri).uri().toString();
+    }
+  }
+}
