@@ -1,6 +1,7 @@
 package io.quire.journal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The write-ahead journal of one master.
@@ -30,6 +31,21 @@ public interface Journal extends AutoCloseable {
    */
   default RecoveryResult recover(EntryConsumer consumer) throws IOException {
     return recover(RecoveryTarget.entriesOnly(consumer));
+  }
+
+  /**
+   * Before {@link #recover}: makes a journal that holds nothing yet (just formatted: no entry,
+   * no checkpoint) start from {@code state} instead, by writing it as the journal's first
+   * checkpoint, so that {@code recover} loads it and appends after its sequence number; a
+   * restart keeps it. Takes the holder lease, which {@code recover} then keeps. The caller
+   * checks {@code state} before: a failure while it is written leaves the journal empty.
+   *
+   * @return empty when imported; otherwise why the journal is not empty (nothing was changed)
+   * @throws UnsupportedOperationException this journal only follows
+   */
+  default Optional<String> importState(StateSnapshot state) throws IOException {
+    throw new UnsupportedOperationException("this journal follows another master's; it does "
+        + "not import");
   }
 
   /**

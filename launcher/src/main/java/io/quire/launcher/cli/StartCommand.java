@@ -58,7 +58,10 @@ final class StartCommand implements Callable<Integer> {
       throw new IllegalStateException("a " + role.commandName() + " for " + config.confDir()
           + " is already running as pid " + running.get().pid() + " (" + pidFile.path() + ")");
     }
-    Optional<String> restoreUri = Optional.ofNullable(restore).filter(s -> !s.isBlank());
+    // a path without a scheme is the operator's, relative to where they are
+    Optional<String> restoreUri = Optional.ofNullable(restore).filter(s -> !s.isBlank())
+        .map(uri -> uri.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? uri
+            : Path.of(uri).toAbsolutePath().normalize().toUri().toString());
     List<String> command = ServerCommand.build(config, files, restoreUri, foreground);
     Files.createDirectories(files.logsDir());
     StatusFile status = new StatusFile(files.statusFile());

@@ -153,6 +153,76 @@ class QuireServerIT {
   }
 
   /**
+   * A backup taken while the master serves, imported by {@code start -i} into another formatted
+   * journal: the namespace at the backup's sequence number, kept by a restart without
+   * {@code -i}; {@code -i} on a journal with contents is ignored with a WARN; a truncated backup
+   * fails the start with its URI and leaves the journal as it was.
+   */
+  @Test
+  void startWithIRestoresABackupIntoAFormattedJournal() throws Exception {
+    Path source = quire.configure("source", "alluxio.master.journal.folder=" + home.resolve("j1"));
+    assertEquals(0, quire.run(source, "format").exit());
+    assertEquals(0, start(source).exit());
+    mkdirs(source, "/r", 30);
+    QuireCommand.Result backup = quire.run(source, "fsadmin", "backup", "--json");
+    assertEquals(0, backup.exit(), backup::toString);
+    String uri = backup.out().replaceAll("(?s).*\"backupUri\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    mkdirs(source, "/after", 5);
+    assertEquals(0, quire.run(source, "stop").exit());
+
+    Path target = quire.configure("target", "alluxio.master.journal.folder=" + home.resolve("j2"));
+    assertEquals(0, quire.run(target, "format").exit());
+    started.add(target);
+    QuireCommand.Result restored = quire.run(target, "start", "-i", uri);
+    assertEquals(0, restored.exit(), restored::toString);
+    String listing = quire.run(target, "fs", "ls", "/").out();
+    assertTrue(listing.contains("/r29") && !listing.contains("/after"), listing);
+    assertTrue(Files.readString(logFile(target)).contains("Restored 31 entries from backup "
+        + uri));
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
+        SiteConfigLoader.load(target, home).jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      ObjectName restore = new ObjectName("quire:type=Restore");
+      assertEquals(uri, server.getAttribute(restore, "ImportedFrom"));
+      assertEquals(31L, server.getAttribute(restore, "EntriesRestored"));
+      String checked = (String) server.invoke(restore, "validate", new Object[] {uri},
+          new String[] {String.class.getName()});
+      assertTrue(checked.contains("a good backup of 31 entries"), checked);
+    }
+    mkdirs(target, "/new", 2);
+    assertEquals(0, quire.run(target, "stop").exit());
+
+    assertEquals(0, start(target).exit(), "a restart without -i keeps the restored state");
+    listing = quire.run(target, "fs", "ls", "/").out();
+    assertTrue(listing.contains("/r0") && listing.contains("/new1"), listing);
+    assertEquals(0, quire.run(target, "stop").exit());
+    assertEquals(0, quire.run(target, "start", "-i", uri).exit());
+    assertTrue(Files.readString(logFile(target)).contains("Restore ignored -i " + uri
+        + ": the journal is not empty"));
+    assertEquals(0, quire.run(target, "stop").exit());
+
+    Path cut = home.resolve("cut.gz");
+    byte[] whole = Files.readAllBytes(Path.of(java.net.URI.create(uri)));
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 20));
+    Path third = quire.configure("third", "alluxio.master.journal.folder=" + home.resolve("j3"));
+    assertEquals(0, quire.run(third, "format").exit());
+    List<String> before;
+    try (Stream<Path> files = Files.list(home.resolve("j3"))) {
+      before = files.map(Path::toString).sorted().toList();
+    }
+    started.add(third);
+    QuireCommand.Result failed = quire.run(third, "start", "-i", cut.toString());
+    assertNotEquals(0, failed.exit(), failed::toString);
+    assertTrue(failed.err().contains(cut.toUri().toString()) && failed.err().contains("truncated"),
+        failed::toString);
+    try (Stream<Path> files = Files.list(home.resolve("j3"))) {
+      List<String> after = files.map(Path::toString).sorted()
+          .filter(name -> !name.endsWith(".lock") && !name.endsWith(".holder")).toList();
+      assertEquals(before, after, "the journal as it was");
+    }
+  }
+
+  /**
    * The first clean stop writes the class-data archive; the next start maps it (its command
    * line names it) and the JVM reports no problem with it.
    */

@@ -6,13 +6,11 @@ import io.quire.backup.Backups;
 import io.quire.journal.Journal;
 import io.quire.journal.StateSource;
 import io.quire.journal.storage.FolderStorageFactory;
-import io.quire.journal.storage.JournalStorage;
+import io.quire.journal.storage.FolderStorages;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.management.DynamicMBean;
 import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
@@ -44,7 +42,7 @@ public final class BackupComponent {
     String quire_master_role() default "PRIMARY";
   }
 
-  private final Map<String, FolderStorageFactory> factories = new ConcurrentHashMap<>();
+  private final FolderStorages folders = new FolderStorages();
   private final ServiceRegistration<Backups> service;
   private final ServiceRegistration<DynamicMBean> mbean;
 
@@ -52,7 +50,7 @@ public final class BackupComponent {
   public BackupComponent(@Reference Journal journal, @Reference StateSource state, Config config,
       BundleContext context) throws NotCompliantMBeanException {
     String role = config.quire_master_role().trim();
-    BackupWriter writer = new BackupWriter(journal, state, this::open, Clock.systemUTC(),
+    BackupWriter writer = new BackupWriter(journal, state, folders::open, Clock.systemUTC(),
         config.alluxio_master_backup_directory(), config.alluxio_master_mount_table_root_ufs(),
         "PRIMARY".equalsIgnoreCase(role) ? null
             : "backups are taken by the primary master; this master is " + role);
@@ -65,23 +63,13 @@ public final class BackupComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addFactory(FolderStorageFactory factory, Map<String, Object> properties) {
-    factories.put(String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY)), factory);
+    folders.add(factory, properties);
   }
 
   void removeFactory(FolderStorageFactory factory, Map<String, Object> properties) {
-    factories.remove(String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY)),
-        factory);
+    folders.remove(factory, properties);
   }
 
-  private JournalStorage open(URI folder) throws IOException {
-    String scheme = folder.getScheme() == null ? "file" : folder.getScheme();
-    FolderStorageFactory factory = factories.get(scheme);
-    if (factory == null) {
-      throw new IOException("no storage bundle serves " + scheme + ": URIs (backup directory "
-          + folder + "); running: " + factories.keySet());
-    }
-    return factory.open(folder);
-  }
 
   @Deactivate
   void deactivate() {

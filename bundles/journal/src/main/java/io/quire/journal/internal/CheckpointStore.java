@@ -122,6 +122,21 @@ public final class CheckpointStore {
 
   /** Writes, renames and checks a checkpoint of {@code snapshot}. */
   public CheckpointInfo write(StateSnapshot snapshot) throws IOException {
+    return write(snapshot, () -> { });
+  }
+
+  /** What runs between a checkpoint's sync under its temporary name and its rename. */
+  @FunctionalInterface
+  public interface BeforeRename {
+    void run() throws IOException;
+  }
+
+  /**
+   * {@link #write(StateSnapshot)}, with {@code beforeRename} run once the checkpoint is whole
+   * and synced under its temporary name (if it throws, the temporary file is deleted).
+   */
+  public CheckpointInfo write(StateSnapshot snapshot, BeforeRename beforeRename)
+      throws IOException {
     long start = System.nanoTime();
     long sequence = snapshot.sequence();
     String temporary = JournalFormat.checkpointTemporaryName(sequence, writer);
@@ -137,6 +152,7 @@ public final class CheckpointStore {
         state.finish(entries);
         file.sync();
       }
+      beforeRename.run();
       storage.rename(temporary, name);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temporary, e);

@@ -13,6 +13,7 @@ import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Hashtable;
+import java.util.Optional;
 import javax.management.DynamicMBean;
 import javax.management.StandardMBean;
 import org.osgi.framework.BundleContext;
@@ -78,6 +79,11 @@ public class JournalComponent implements Journal {
   @Override
   public FollowProgress follow(RecoveryTarget target) throws IOException {
     return journal.follow(target);
+  }
+
+  @Override
+  public Optional<String> importState(StateSnapshot state) throws IOException {
+    return journal.importState(state);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
@@ -90,8 +91,7 @@ public final class SegmentedJournal implements Journal {
       throw new IllegalStateException("recover() was already called");
     }
     long start = System.nanoTime();
-    marker = JournalFolder.readMarker(storage);
-    lease = HolderLease.acquire(storage, clock, options.leaseMillis(), this::onLeaseLost);
+    holdLease();
     try {
       checkpoints = new CheckpointStore(storage, clusterId(), clock);
       Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, true);
@@ -110,8 +110,55 @@ public final class SegmentedJournal implements Journal {
           result.repairs(), result.skippedCheckpoints(), millis);
     } catch (IOException | RuntimeException e) {
       lease.close();
+      lease = null;
       throw e;
     }
+  }
+
+  /** Reads the format marker and takes the holder lease, once. */
+  private void holdLease() throws IOException {
+    if (lease == null) {
+      marker = JournalFolder.readMarker(storage);
+      lease = HolderLease.acquire(storage, clock, options.leaseMillis(), this::onLeaseLost);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> importState(StateSnapshot state) throws IOException {
+    if (log != null) {
+      throw new IllegalStateException("importState() after recover()");
+    }
+    holdLease();
+    List<String> names = storage.list();
+    List<String> emptySegments = new ArrayList<>();
+    for (String name : names) {
+      if (JournalFormat.parseCheckpointName(name) >= 0
+          || name.endsWith(JournalFormat.corruptCheckpointName(""))) {
+        return Optional.of("it holds checkpoint " + name);
+      }
+      long[] range = JournalFormat.parseSegmentName(name);
+      if (range != null) {
+        if (range[1] >= range[0] || storage.size(name) > JournalFormat.SEGMENT_HEADER_BYTES) {
+          return Optional.of("it holds entries (" + name + ")");
+        }
+        emptySegments.add(name);
+      }
+    }
+    // No entry anywhere. The empty log file would number from 1, before the imported state;
+    // without it, recovery opens the first log file after the checkpoint. It goes once the state
+    // is written and synced under the checkpoint's temporary name, so a damaged backup (found
+    // while it is copied) leaves the journal as it was, and a crash before the rename leaves
+    // an empty one whose temporary file the next start removes.
+    checkpoints = new CheckpointStore(storage, clusterId(), clock);
+    CheckpointInfo imported = checkpoints.write(state, () -> {
+      for (String name : emptySegments) {
+        storage.delete(name);
+      }
+    });
+    LOG.info("Journal {} starts from imported state at sequence {}: {} ({} records, {} bytes)",
+        storage.uri(), imported.sequence(), imported.name(), imported.entries(),
+        imported.bytes());
+    return Optional.empty();
   }
 
   private AppendableFile openSegmentFor(Recovery.Result result) throws IOException {
@@ -314,7 +361,14 @@ public final class SegmentedJournal implements Journal {
 
   @Override
   public synchronized void close() throws IOException {
-    if (log == null || closed) {
+    if (log == null) {
+      if (lease != null && !closed) {
+        closed = true; // held for an import, never recovered
+        lease.close();
+      }
+      return;
+    }
+    if (closed) {
       return;
     }
     closed = true;

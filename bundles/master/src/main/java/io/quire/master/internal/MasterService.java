@@ -2,6 +2,7 @@ package io.quire.master.internal;
 
 import io.quire.journal.Journal;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.StateImporter;
 import io.quire.journal.StateSource;
 import io.quire.master.MasterMXBean;
 import io.quire.master.Role;
@@ -17,6 +18,7 @@ import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -54,6 +56,8 @@ public final class MasterService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MasterService.class);
   private static final long FOLLOW_MILLIS = 100;
+  /** The restore bundle starts at the master's start level; it is there in moments. */
+  private static final long IMPORTER_WAIT_MILLIS = 30_000;
 
   @ObjectClassDefinition(name = "Quire master", description = "From conf/quire-site.properties")
   @interface Config {
@@ -65,6 +69,10 @@ public final class MasterService {
 
     @AttributeDefinition(description = "Port of the client API")
     int alluxio_master_web_port() default 19999;
+
+    @AttributeDefinition(description = "bin/quire start -i: the backup to import into an empty "
+        + "journal before recovering", required = false)
+    String quire_restore_uri() default "";
   }
 
   private final BundleContext context;
@@ -100,13 +108,18 @@ public final class MasterService {
       readiness = failedMarker(failed("quire.master.role: '" + config.quire_master_role()
           + "' is not one of PRIMARY, STANDBY, SECONDARY", null));
     } else {
-      recovery = new Thread(() -> recoverThenServe(role, clock), "quire-recovery");
+      String restoreUri = config.quire_restore_uri().trim();
+      recovery = new Thread(() -> recoverThenServe(role, clock, journal, restoreUri),
+          "quire-recovery");
       recovery.start();
     }
   }
 
-  private void recoverThenServe(Role role, Clock clock) {
-    String failure = recover(clock);
+  private void recoverThenServe(Role role, Clock clock, Journal journal, String restoreUri) {
+    String failure = restoreUri.isEmpty() ? null : importBackup(role, journal, restoreUri);
+    if (failure == null) {
+      failure = recover(clock);
+    }
     if (stopping) {
       return; // deactivate is waiting for this thread; nothing to offer any more
     }
@@ -141,6 +154,40 @@ public final class MasterService {
     thread.scheduleWithFixedDelay(follower::tick, FOLLOW_MILLIS, FOLLOW_MILLIS,
         TimeUnit.MILLISECONDS);
     return thread;
+  }
+
+  /**
+   * {@code start -i}: the primary has the restore importer fill its journal (if the journal is
+   * empty) before recovering from it; any other master ignores the backup with a WARN.
+   *
+   * @return null to go on recovering, else the one-line reason the start fails
+   */
+  private String importBackup(Role role, Journal journal, String uri) {
+    if (role != Role.PRIMARY) {
+      LOG.warn("Ignoring -i {}: a {} master never imports a backup; the primary does", uri,
+          role);
+      return null;
+    }
+    ServiceTracker<StateImporter, StateImporter> importers =
+        new ServiceTracker<>(context, StateImporter.class, null);
+    importers.open();
+    try {
+      StateImporter importer = importers.waitForService(IMPORTER_WAIT_MILLIS);
+      if (importer == null) {
+        return failed("cannot restore from " + uri + ": no restore importer (bundle "
+            + "quire-restore) is running", null);
+      }
+      importer.importInto(journal, uri);
+      return null;
+    } catch (IOException | RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      return failed("restore from backup failed: " + message, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed("interrupted while waiting for the restore importer", e);
+    } finally {
+      importers.close();
+    }
   }
 
   /** @return null when serving, else the one-line reason */

@@ -1,0 +1,102 @@
+package io.quire.restore.internal;
+
+import io.quire.journal.StateImporter;
+import io.quire.journal.storage.FolderStorageFactory;
+import io.quire.journal.storage.FolderStorages;
+import io.quire.restore.RestoreMXBean;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Hashtable;
+import java.util.Map;
+import javax.management.DynamicMBean;
+import javax.management.NotCompliantMBeanException;
+import javax.management.StandardMBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Offers the {@link StateImporter} that {@code start -i} needs and {@code quire:type=Restore}.
+ * Backups are read through the storage bundle that serves their URI scheme.
+ */
+@Component(immediate = true, service = {})
+public final class RestoreComponent {
+  private final FolderStorages folders = new FolderStorages();
+  private final ServiceRegistration<StateImporter> service;
+  private final ServiceRegistration<DynamicMBean> mbean;
+
+  @Activate
+  public RestoreComponent(BundleContext context) throws NotCompliantMBeanException {
+    Restorer restorer = new Restorer(folders::open, Clock.systemUTC());
+    service = context.registerService(StateImporter.class, restorer, null);
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put("jmx.objectname", "quire:type=Restore");
+    mbean = context.registerService(DynamicMBean.class,
+        new StandardMBean(new View(restorer), RestoreMXBean.class, true), properties);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    folders.add(factory, properties);
+  }
+
+  void removeFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    folders.remove(factory, properties);
+  }
+
+
+  @Deactivate
+  void deactivate() {
+    mbean.unregister();
+    service.unregister();
+  }
+
+  /** {@code quire:type=Restore} over the restorer. */
+  static final class View implements RestoreMXBean {
+    private final Restorer restorer;
+
+    View(Restorer restorer) {
+      this.restorer = restorer;
+    }
+
+    @Override
+    public String getImportedFrom() {
+      Restorer.Outcome o = restorer.outcome();
+      return o == null ? "" : o.uri();
+    }
+
+    @Override
+    public long getEntriesRestored() {
+      Restorer.Outcome o = restorer.outcome();
+      return o == null ? 0 : o.entries();
+    }
+
+    @Override
+    public long getRestoredSequenceNumber() {
+      Restorer.Outcome o = restorer.outcome();
+      return o == null ? 0 : o.sequence();
+    }
+
+    @Override
+    public String getRestoreTime() {
+      Restorer.Outcome o = restorer.outcome();
+      return o == null || o.time() == null ? "" : o.time().toString();
+    }
+
+    @Override
+    public String getLastOutcome() {
+      Restorer.Outcome o = restorer.outcome();
+      return o == null ? "no restore was asked for at this start" : o.line();
+    }
+
+    @Override
+    public String validate(String backupUri) throws IOException {
+      return restorer.validate(backupUri);
+    }
+  }
+}
