@@ -223,6 +223,46 @@ class QuireServerIT {
   }
 
   /**
+   * The daily backup bundle in the real framework: its schedule over JMX, {@code runNow()}
+   * writes a backup and keeps only the newest files named like backups.
+   */
+  @Test
+  void dailyBackupRunsNowAndKeepsTheRetainedNewestBackups() throws Exception {
+    Path conf = quire.configure("conf", "alluxio.master.daily.backup.enabled=true",
+        "alluxio.master.daily.backup.time=03:30", "alluxio.master.daily.backup.files.retained=2");
+    Path folder = Files.createDirectories(home.resolve("underFSStorage").resolve("alluxio_backups"));
+    for (String day : List.of("2026-11-01", "2026-11-02", "2026-11-03")) {
+      java.time.Instant then = java.time.Instant.parse(day + "T03:30:00Z");
+      Files.writeString(folder.resolve(BackupFiles.name(then)), "an older backup");
+    }
+    Files.writeString(folder.resolve("keep.txt"), "not a backup");
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
+        SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      ObjectName daily = new ObjectName("quire:type=DailyBackup");
+      await().atMost(PATIENCE).until(() -> server.isRegistered(daily)
+          && !"".equals(server.getAttribute(daily, "NextRunTime")));
+      assertEquals(Boolean.TRUE, server.getAttribute(daily, "Enabled"));
+      assertEquals("03:30", server.getAttribute(daily, "Time"));
+      assertEquals(2, server.getAttribute(daily, "FilesRetained"));
+      assertTrue(((String) server.getAttribute(daily, "NextRunTime")).endsWith("T03:30:00Z"));
+      String result = (String) server.invoke(daily, "runNow", new Object[0], new String[0]);
+      assertTrue(result.contains(" ok: "), result);
+      assertEquals(result, server.getAttribute(daily, "LastResult"));
+    }
+    List<String> names;
+    try (Stream<Path> files = Files.list(folder)) {
+      names = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(3, names.size(), names::toString);
+    assertEquals(BackupFiles.name(java.time.Instant.parse("2026-11-03T03:30:00Z")), names.get(0));
+    assertTrue(BackupFiles.isBackupName(names.get(1)), names::toString);
+    assertEquals("keep.txt", names.get(2));
+  }
+
+  /**
    * The first clean stop writes the class-data archive; the next start maps it (its command
    * line names it) and the JVM reports no problem with it.
    */
