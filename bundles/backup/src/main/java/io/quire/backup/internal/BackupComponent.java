@@ -50,7 +50,7 @@ public final class BackupComponent {
   public BackupComponent(@Reference Journal journal, @Reference StateSource state, Config config,
       BundleContext context) throws NotCompliantMBeanException {
     String role = config.quire_master_role().trim();
-    BackupWriter writer = new BackupWriter(journal, state, folders::open, Clock.systemUTC(),
+    BackupWriter writer = new BackupWriter(journal, state, folders, Clock.systemUTC(),
         config.alluxio_master_backup_directory(), config.alluxio_master_mount_table_root_ufs(),
         "PRIMARY".equalsIgnoreCase(role) ? null
             : "backups are taken by the primary master; this master is " + role);

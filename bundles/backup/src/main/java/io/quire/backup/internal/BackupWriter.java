@@ -12,6 +12,7 @@ import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.state.StateFileWriter;
 import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.AppendableFileOutput;
+import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
 import java.io.BufferedInputStream;
 import java.io.FilterOutputStream;
@@ -46,15 +47,10 @@ final class BackupWriter implements Backups {
   private static final Pattern TEMPORARY =
       Pattern.compile(BackupFiles.NAME.pattern() + "\\.[0-9a-f]{8}\\.tmp");
 
-  /** Opens the folder a backup goes to. */
-  @FunctionalInterface
-  interface Folders {
-    JournalStorage open(URI folder) throws IOException;
-  }
 
   private final Journal journal;
   private final StateSource state;
-  private final Folders folders;
+  private final FolderStorageFactory folders;
   private final Clock clock;
   private final String defaultDir;
   private final String rootUfs;
@@ -68,7 +64,7 @@ final class BackupWriter implements Backups {
   /**
    * @param notPrimary why this master takes no backups (a secondary), or null on a primary
    */
-  BackupWriter(Journal journal, StateSource state, Folders folders, Clock clock,
+  BackupWriter(Journal journal, StateSource state, FolderStorageFactory folders, Clock clock,
       String defaultDir, String rootUfs, String notPrimary) {
     this.journal = journal;
     this.state = state;

@@ -3,6 +3,7 @@ package io.quire.dailybackup.internal;
 import io.quire.backup.BackupFiles;
 import io.quire.backup.BackupResult;
 import io.quire.backup.Backups;
+import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.net.URI;
@@ -27,14 +28,9 @@ import org.slf4j.LoggerFactory;
 final class DailyBackup {
   private static final Logger LOG = LoggerFactory.getLogger(DailyBackup.class);
 
-  /** Opens the folder of a backup, for retention. */
-  @FunctionalInterface
-  interface Folders {
-    JournalStorage open(URI folder) throws IOException;
-  }
 
   private final Backups backups;
-  private final Folders folders;
+  private final FolderStorageFactory folders;
   private final boolean enabled;
   private final LocalTime time;
   private final int retained;
@@ -42,7 +38,8 @@ final class DailyBackup {
   private volatile String lastResult = "";
   private volatile boolean lastFailed;
 
-  DailyBackup(Backups backups, Folders folders, boolean enabled, LocalTime time, int retained) {
+  DailyBackup(Backups backups, FolderStorageFactory folders, boolean enabled, LocalTime time,
+      int retained) {
     if (retained < 1) {
       throw new IllegalArgumentException("alluxio.master.daily.backup.files.retained must be "
           + "at least 1, not " + retained);

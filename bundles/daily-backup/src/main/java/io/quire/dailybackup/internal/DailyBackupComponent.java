@@ -59,7 +59,7 @@ public final class DailyBackupComponent {
     // a secondary offers Backups that refuse; its schedule stays off
     boolean enabled = config.alluxio_master_daily_backup_enabled()
         && "PRIMARY".equalsIgnoreCase(config.quire_master_role().trim());
-    DailyBackup daily = new DailyBackup(backups, folders::open, enabled,
+    DailyBackup daily = new DailyBackup(backups, folders, enabled,
         LocalTime.parse(config.alluxio_master_daily_backup_time().trim()),
         config.alluxio_master_daily_backup_files_retained());
     Hashtable<String, Object> properties = new Hashtable<>();

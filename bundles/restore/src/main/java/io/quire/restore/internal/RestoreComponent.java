@@ -32,7 +32,7 @@ public final class RestoreComponent {
 
   @Activate
   public RestoreComponent(BundleContext context) throws NotCompliantMBeanException {
-    Restorer restorer = new Restorer(folders::open, Clock.systemUTC());
+    Restorer restorer = new Restorer(folders, Clock.systemUTC());
     service = context.registerService(StateImporter.class, restorer, null);
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Restore");

@@ -6,6 +6,7 @@ import io.quire.journal.Journal;
 import io.quire.journal.StateImporter;
 import io.quire.journal.StateSnapshot;
 import io.quire.journal.state.StateFileReader;
+import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -34,20 +35,15 @@ final class Restorer implements StateImporter {
   private static final int BUFFER = 256 << 10;
   private static final long PROGRESS_NANOS = 2_000_000_000L;
 
-  /** Opens the folder a backup is in. */
-  @FunctionalInterface
-  interface Folders {
-    JournalStorage open(URI folder) throws IOException;
-  }
 
   /** What happened at this start, for {@code quire:type=Restore}. */
   record Outcome(String uri, long entries, long sequence, Instant time, String line) {}
 
-  private final Folders folders;
+  private final FolderStorageFactory folders;
   private final Clock clock;
   private volatile Outcome outcome;
 
-  Restorer(Folders folders, Clock clock) {
+  Restorer(FolderStorageFactory folders, Clock clock) {
     this.folders = folders;
     this.clock = clock;
   }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * component that reads or writes folders by URI (backups, restore) keeps of its dynamic
  * references. Thread-safe.
  */
-public final class FolderStorages {
+public final class FolderStorages implements FolderStorageFactory {
   private final Map<String, FolderStorageFactory> factories = new ConcurrentHashMap<>();
 
   /** A factory bound, with its service properties. */
@@ -28,6 +28,7 @@ public final class FolderStorages {
    *
    * @throws IOException no bound factory serves that scheme (the message names the running ones)
    */
+  @Override
   public JournalStorage open(URI folder) throws IOException {
     String scheme = folder.getScheme() == null ? "file" : folder.getScheme();
     FolderStorageFactory factory = factories.get(scheme);
