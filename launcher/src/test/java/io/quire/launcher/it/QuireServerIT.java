@@ -223,6 +223,44 @@ class QuireServerIT {
   }
 
   /**
+   * A namespace built by a random mix of creations, moves and deletions comes back from its
+   * backup exactly: every path, type, mode, owner and modification time.
+   */
+  @Test
+  void aRandomisedNamespaceComesBackExactlyFromItsBackup() throws Exception {
+    long seed = System.nanoTime();
+    java.util.Random random = new java.util.Random(seed);
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      String dir = "/d" + random.nextInt(8) + (random.nextBoolean() ? "/e" + random.nextInt(8) : "");
+      String other = "/d" + random.nextInt(8) + "/m" + random.nextInt(50);
+      switch (random.nextInt(10)) {
+        case 0, 1, 2 -> script.append("mkdir -p ").append(dir);
+        case 3, 4, 5, 6 -> script.append("touch ").append(dir).append("/f").append(i);
+        case 7, 8 -> script.append("mv ").append(dir).append(' ').append(other);
+        default -> script.append("rm -R ").append(dir);
+      }
+      script.append('\n');
+    }
+    Path source = quire.configure("source", "alluxio.master.journal.folder=" + home.resolve("j1"));
+    assertEquals(0, quire.run(source, "format").exit());
+    assertEquals(0, start(source).exit());
+    quire.runWithInput(source, script.toString(), "fs", "-"); // some lines fail, by design
+    String before = quire.run(source, "fs", "ls", "-R", "/").out();
+    assertTrue(before.lines().count() > 50, "seed " + seed + ": only " + before);
+    QuireCommand.Result backup = quire.run(source, "fsadmin", "backup", "--json");
+    assertEquals(0, backup.exit(), backup::toString);
+    String uri = backup.out().replaceAll("(?s).*\"backupUri\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    assertEquals(0, quire.run(source, "stop").exit());
+
+    Path target = quire.configure("target", "alluxio.master.journal.folder=" + home.resolve("j2"));
+    assertEquals(0, quire.run(target, "format").exit());
+    started.add(target);
+    assertEquals(0, quire.run(target, "start", "-i", uri).exit());
+    assertEquals(before, quire.run(target, "fs", "ls", "-R", "/").out(), "seed " + seed);
+  }
+
+  /**
    * The daily backup bundle in the real framework: its schedule over JMX, {@code runNow()}
    * writes a backup and keeps only the newest files named like backups.
    */
