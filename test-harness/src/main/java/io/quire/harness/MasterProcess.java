@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,12 +56,8 @@ public final class MasterProcess implements AutoCloseable {
   public void kill() throws InterruptedException {
     if (server != null && !ProcessExit.exited(server)) {
       server.destroyForcibly();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!ProcessExit.exited(server)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("pid " + server.pid() + " survived SIGKILL");
-        }
-        Thread.sleep(10);
+      if (!ProcessExit.await(server, Duration.ofSeconds(60))) {
+        throw new IllegalStateException("pid " + server.pid() + " survived SIGKILL");
       }
     }
   }
