@@ -26,6 +26,7 @@ public final class BackupFiles {
   public static final Pattern NAME = Pattern.compile("alluxio-journal-(\\d{4}-\\d{2}-\\d{2})-(\\d+)\\.gz");
 
   private static final int GZIP_BUFFER = 64 << 10;
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private BackupFiles() {}
 
@@ -37,6 +38,14 @@ public final class BackupFiles {
 
   public static boolean isBackupName(String name) {
     return NAME.matcher(name).matches();
+  }
+
+  /**
+   * Whether a backup location the operator gave starts with a URI scheme ({@code file:},
+   * {@code hdfs:}) rather than being a plain path.
+   */
+  public static boolean hasScheme(String location) {
+    return SCHEME.matcher(location).find();
   }
 
   /** The epoch millis a backup's name carries. */

@@ -37,8 +37,8 @@ public interface Journal extends AutoCloseable {
    * Before {@link #recover}: makes a journal that holds nothing yet (just formatted: no entry,
    * no checkpoint) start from {@code state} instead, by writing it as the journal's first
    * checkpoint, so that {@code recover} loads it and appends after its sequence number; a
-   * restart keeps it. Takes the holder lease, which {@code recover} then keeps. The caller
-   * checks {@code state} before: a failure while it is written leaves the journal empty.
+   * restart keeps it. Takes the holder lease, which {@code recover} then keeps. A failure
+   * while {@code state} is written (a damaged backup) leaves the journal as it was.
    *
    * @return empty when imported; otherwise why the journal is not empty (nothing was changed)
    * @throws UnsupportedOperationException this journal only follows

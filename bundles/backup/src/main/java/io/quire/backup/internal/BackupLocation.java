@@ -1,9 +1,9 @@
 package io.quire.backup.internal;
 
+import io.quire.backup.BackupFiles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * Where a backup goes: the {@code targetDir} of {@code backup(String)} resolved against the
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * ({@code alluxio.master.mount.table.root.ufs}), which may itself be a path or a URI.
  */
 final class BackupLocation {
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-
   private BackupLocation() {}
 
   /**
@@ -22,7 +20,7 @@ final class BackupLocation {
    */
   static URI resolve(String targetDir, String defaultDir, String rootUfs) {
     String dir = targetDir == null || targetDir.isBlank() ? defaultDir.trim() : targetDir.trim();
-    if (SCHEME.matcher(dir).find()) {
+    if (BackupFiles.hasScheme(dir)) {
       URI uri = parse(dir, "backup directory");
       if (uri.getPath() == null || uri.getPath().isEmpty()) {
         throw new IllegalArgumentException("backup directory '" + dir + "' names no path");
@@ -30,7 +28,7 @@ final class BackupLocation {
       return uri;
     }
     String root = rootUfs.trim();
-    if (SCHEME.matcher(root).find()) {
+    if (BackupFiles.hasScheme(root)) {
       URI base = parse(root, "alluxio.master.mount.table.root.ufs");
       String path = (base.getPath() == null ? "" : base.getPath()).replaceAll("/+$", "") + "/"
           + dir.replaceAll("^/+", "");

@@ -104,8 +104,7 @@ final class DailyBackup {
 
   /** Deletes the oldest backups in the new backup's folder beyond the retained count. */
   private List<String> applyRetention(URI backup) throws IOException {
-    String path = backup.getPath();
-    URI folder = backup.resolve(path.substring(0, path.lastIndexOf('/') + 1));
+    URI folder = backup.resolve(".");
     JournalStorage storage = folders.open(folder);
     List<String> names = new ArrayList<>();
     for (String name : storage.list()) {

@@ -49,18 +49,8 @@ class CheckpointTest {
     return state.entries;
   }
 
-  private static List<String> expected(int count) {
-    List<String> all = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      all.add("entry-" + i);
-    }
-    return all;
-  }
-
   private List<String> names() throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+    return JournalFixture.names(folder);
   }
 
   private long count(String prefix, String suffix) throws IOException {
@@ -99,7 +89,7 @@ class CheckpointTest {
       assertEquals(12, journal.status().entriesSinceCheckpoint());
     }
     assertEquals(1, state.checkpointsLoaded);
-    assertEquals(expected(42), state.entries);
+    assertEquals(JournalFixture.entries(42), state.entries);
   }
 
   @Test
@@ -144,7 +134,7 @@ class CheckpointTest {
       assertTrue(segments <= 2 * 20 + 1, segments + " segments: " + names());
       assertEquals(2, journal.status().checkpointCount());
     }
-    assertEquals(expected(120), recoverFresh(fixture).entries);
+    assertEquals(JournalFixture.entries(120), recoverFresh(fixture).entries);
   }
 
   @Test
@@ -179,8 +169,8 @@ class CheckpointTest {
       assertTrue(Files.exists(folder.resolve(JournalFormat.checkpointName(40) + ".corrupt")));
       assertEquals(20, journal.status().lastCheckpoint().sequence());
     }
-    assertEquals(expected(45), state.entries);
-    assertEquals(expected(45), recoverFresh(fixture).entries);
+    assertEquals(JournalFixture.entries(45), state.entries);
+    assertEquals(JournalFixture.entries(45), recoverFresh(fixture).entries);
   }
 
   @Test
@@ -195,7 +185,7 @@ class CheckpointTest {
     }
     Files.write(folder.resolve(JournalFormat.checkpointName(15)), new byte[10]);
     ListState state = recoverFresh(fixture);
-    assertEquals(expected(18), state.entries);
+    assertEquals(JournalFixture.entries(18), state.entries);
     assertEquals(0, state.checkpointsLoaded);
   }
 
@@ -242,7 +232,7 @@ class CheckpointTest {
       }
     }
     ListState state = recoverFresh(fixture);
-    assertEquals(expected(40), state.entries);
+    assertEquals(JournalFixture.entries(40), state.entries);
   }
 
   @Test
@@ -272,7 +262,7 @@ class CheckpointTest {
       assertTrue(result.skippedCheckpoints().get(0).contains("cluster"),
           result.skippedCheckpoints().get(0));
     }
-    assertEquals(expected(8), state.entries);
+    assertEquals(JournalFixture.entries(8), state.entries);
   }
 
   /**
@@ -309,7 +299,7 @@ class CheckpointTest {
         again.recover(recovered);
         assertNotNull(again.status().lastCheckpoint(), "crash point " + crashPoint);
       }
-      assertEquals(expected(30), recovered.entries, "crash point " + crashPoint);
+      assertEquals(JournalFixture.entries(30), recovered.entries, "crash point " + crashPoint);
       try (Stream<Path> files = Files.list(run)) {
         assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")),
             "crash point " + crashPoint + " left a temporary file");

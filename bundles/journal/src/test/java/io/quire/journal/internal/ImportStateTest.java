@@ -8,12 +8,9 @@ import io.quire.journal.StateSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,24 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportStateTest {
   @TempDir Path folder;
 
-  private static List<String> texts(int count) {
-    List<String> all = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      all.add("entry-" + i);
-    }
-    return all;
-  }
-
   private List<String> names() throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+    return JournalFixture.names(folder);
   }
 
   @Test
   void aFreshJournalStartsFromTheImportedStateAndKeepsIt() throws Exception {
     JournalFixture fixture = new JournalFixture(folder);
-    List<String> imported = texts(500);
+    List<String> imported = JournalFixture.entries(500);
     try (SegmentedJournal journal = fixture.open(1 << 20)) {
       assertEquals(Optional.empty(), journal.importState(ListState.snapshot(imported, 500)));
       ListState state = new ListState();
@@ -51,7 +38,7 @@ class ImportStateTest {
     try (SegmentedJournal journal = fixture.open(1 << 20)) {
       ListState state = new ListState();
       journal.recover(state);
-      assertEquals(texts(501), state.entries, "a restart keeps the import and what followed");
+      assertEquals(JournalFixture.entries(501), state.entries, "a restart keeps the import and what followed");
       assertEquals(1, state.checkpointsLoaded);
     }
   }
@@ -62,11 +49,11 @@ class ImportStateTest {
     fixture.write(3, 1 << 20);
     List<String> before = names();
     try (SegmentedJournal journal = fixture.open(1 << 20)) {
-      Optional<String> why = journal.importState(ListState.snapshot(texts(500), 500));
+      Optional<String> why = journal.importState(ListState.snapshot(JournalFixture.entries(500), 500));
       assertTrue(why.isPresent() && why.get().startsWith("it holds entries"), why.toString());
       ListState state = new ListState();
       journal.recover(state);
-      assertEquals(texts(3), state.entries);
+      assertEquals(JournalFixture.entries(3), state.entries);
     }
     assertTrue(names().containsAll(before), names().toString());
   }
@@ -75,10 +62,10 @@ class ImportStateTest {
   void aJournalWithACheckpointIsLeftAsItIs() throws Exception {
     JournalFixture fixture = new JournalFixture(folder);
     try (SegmentedJournal journal = fixture.open(1 << 20)) {
-      journal.importState(ListState.snapshot(texts(10), 10));
+      journal.importState(ListState.snapshot(JournalFixture.entries(10), 10));
     }
     try (SegmentedJournal journal = fixture.open(1 << 20)) {
-      Optional<String> why = journal.importState(ListState.snapshot(texts(20), 20));
+      Optional<String> why = journal.importState(ListState.snapshot(JournalFixture.entries(20), 20));
       assertEquals(Optional.of("it holds checkpoint checkpoint-0000000000000000010.qckpt"), why);
     }
   }

@@ -4,10 +4,12 @@ import io.quire.journal.JournalFolder;
 import io.quire.storage.local.LocalJournalStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A formatted journal folder on local disk, and helpers to fill and replay it. */
 final class JournalFixture {
@@ -53,6 +55,22 @@ final class JournalFixture {
       journal.recover((seq, entry) -> seen.add(text(entry)));
     }
     return seen;
+  }
+
+  /** The texts {@link #write} gives entries 1 to {@code count}: "entry-1", "entry-2", ... */
+  static List<String> entries(int count) {
+    List<String> all = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      all.add("entry-" + i);
+    }
+    return all;
+  }
+
+  /** The file names in {@code folder}, sorted. */
+  static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   static String text(java.nio.ByteBuffer entry) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Restorer implements StateImporter {
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final int BUFFER = 256 << 10;
   private static final long PROGRESS_NANOS = 2_000_000_000L;
 
@@ -97,15 +95,8 @@ final class Restorer implements StateImporter {
     if (slash < 0 || slash == path.length() - 1) {
       throw new IOException("backup " + uri + " names a directory, not a backup file");
     }
-    URI folder;
-    try {
-      folder = new URI(file.getScheme(), file.getAuthority(), path.substring(0, slash + 1),
-          null, null);
-    } catch (URISyntaxException e) {
-      throw new IOException("backup " + uri + ": " + e.getMessage(), e);
-    }
     String name = path.substring(slash + 1);
-    JournalStorage storage = folders.open(folder);
+    JournalStorage storage = folders.open(file.resolve("."));
     try {
       if (!storage.exists(name)) {
         throw new NoSuchFileException(uri);
@@ -120,7 +111,7 @@ final class Restorer implements StateImporter {
     if (uri == null || uri.isBlank()) {
       throw new IOException("no backup URI given");
     }
-    if (!SCHEME.matcher(uri).find()) {
+    if (!BackupFiles.hasScheme(uri)) {
       Path path = Path.of(uri);
       if (!path.isAbsolute()) {
         throw new IOException("backup " + uri + ": give a URI or an absolute path");
