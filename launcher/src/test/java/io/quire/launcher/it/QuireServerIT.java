@@ -238,7 +238,10 @@ class QuireServerIT {
         case 0, 1, 2 -> script.append("mkdir -p ").append(dir);
         case 3, 4, 5, 6 -> script.append("touch ").append(dir).append("/f").append(i);
         case 7, 8 -> script.append("mv ").append(dir).append(' ').append(other);
-        default -> script.append("rm -R ").append(dir);
+        // never a whole top directory: the namespace must stay large enough to be worth
+        // comparing (with /dN removed, some seeds left fewer than 50 paths)
+        default -> script.append("rm -R /d").append(random.nextInt(8)).append("/e")
+            .append(random.nextInt(8));
       }
       script.append('\n');
     }
