@@ -66,6 +66,8 @@ final class FakeMBeans {
 
     boolean isInProgress();
 
+    long getProgressBytes();
+
     String backup(String targetDirUri);
   }
 
@@ -130,10 +132,30 @@ final class FakeMBeans {
     @Override public String getLastBackupUri() { return lastUri; }
     @Override public String getLastBackupTime() { return "2026-11-01T05:00:00Z"; }
     @Override public long getLastBackupEntryCount() { return 5000; }
-    @Override public boolean isInProgress() { return false; }
+    /** Progress reads a slow backup waits for before it ends; 0: it ends at once. */
+    volatile java.util.concurrent.CountDownLatch progressReads = new java.util.concurrent.CountDownLatch(0);
+    private volatile boolean inProgress;
+
+    @Override public boolean isInProgress() { return inProgress; }
+
+    @Override
+    public long getProgressBytes() {
+      progressReads.countDown();
+      return 3_500_000 * (2 - progressReads.getCount());
+    }
 
     @Override
     public String backup(String targetDirUri) {
+      inProgress = true;
+      try {
+        if (!progressReads.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IllegalStateException("nobody read the progress");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inProgress = false;
+      }
       lastTarget = targetDirUri;
       String dir = targetDirUri.isEmpty() ? "file:/backups" : targetDirUri;
       lastUri = dir + "/alluxio-journal-2026-11-02-1762070400000.gz";

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,6 +252,23 @@ class FsAdminTest {
     assertEquals("", backup.lastTarget, "no directory: the master's default");
     assertEquals("file:/backups/alluxio-journal-2026-11-02-1762070400000.gz", result.lines().get("Backup URI"));
     assertEquals("5000", result.lines().get("Entry count"));
+  }
+
+  @Test
+  void aLongBackupPrintsItsProgressOnStderrBeforeTheResult() throws Exception {
+    backup.progressReads = new java.util.concurrent.CountDownLatch(2);
+    master.withAllMBeans(backup);
+
+    Result result = fsadmin("backup", "--json", "--progress-every", "20", "--url", master.url());
+
+    assertEquals(0, result.exit, result.err);
+    List<String> progress = result.err.lines().toList();
+    assertTrue(progress.size() >= 2, result.err);
+    assertEquals(List.of("backup: 3.5 MB of state written so far", "backup: 7.0 MB of state written so far"),
+        progress.subList(0, 2));
+    assertTrue(progress.stream().allMatch(line -> line.startsWith("backup: ")), result.err);
+    assertEquals("file:/backups/alluxio-journal-2026-11-02-1762070400000.gz",
+        JSON.std.mapFrom(result.out).get("backupUri"), "stdout holds the JSON object alone");
   }
 
   @Test

@@ -114,7 +114,8 @@ class QuireServerIT {
 
   /**
    * {@code fsadmin backup} writes a checked backup of the serving master's state into the
-   * default directory within the root under-storage, and into a directory given as a path.
+   * default directory within the root under-storage, and into a directory given as a path;
+   * {@code journal verify} and {@code dump} read the backup.
    */
   @Test
   void fsadminBackupWritesACheckedBackupOfTheState() throws Exception {
@@ -141,6 +142,13 @@ class QuireServerIT {
     assertEquals(51, summary.entries(), "the root and 50 directories");
     assertEquals(50, summary.sequence());
     assertTrue(backup.out().contains("51"), backup::toString);
+    QuireCommand.Result verified = quire.run(conf, "journal", "verify", file.toString());
+    assertEquals(0, verified.exit(), verified::toString);
+    assertTrue(verified.out().contains("valid, 51 records"), verified::toString);
+    QuireCommand.Result dumped = quire.run(conf, "journal", "dump", "--path", "/b7",
+        file.toString());
+    assertEquals(0, dumped.exit(), dumped::toString);
+    assertEquals(2, dumped.out().lines().count(), "the header and /b7: " + dumped);
 
     QuireCommand.Result elsewhere = quire.run(conf, "fsadmin", "backup", "nightly");
     assertEquals(0, elsewhere.exit(), elsewhere::toString);

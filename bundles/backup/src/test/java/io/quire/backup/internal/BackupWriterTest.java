@@ -12,6 +12,7 @@ import io.quire.journal.JournalFolder;
 import io.quire.journal.StateSnapshot;
 import io.quire.journal.StateSource;
 import io.quire.journal.internal.SegmentedJournal;
+import io.quire.journal.state.BackupStateFile;
 import io.quire.journal.state.StateFileReader;
 import io.quire.storage.local.LocalJournalStorage;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +79,7 @@ class BackupWriterTest {
     assertEquals(Files.size(file), result.bytes());
 
     try (InputStream in = Files.newInputStream(file)) {
-      StateFileReader reader = BackupFiles.open(in, file.toString());
+      StateFileReader reader = BackupStateFile.open(in, file.toString());
       assertEquals(5, reader.header().sequence());
       assertEquals(UUID.fromString(journal.format().clusterId()), reader.header().clusterId());
       assertEquals(NOW.toEpochMilli(), reader.header().createdMillis());

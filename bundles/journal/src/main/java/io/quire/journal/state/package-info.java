@@ -6,5 +6,5 @@
  * {@code docs/journal-format.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.quire.journal.state;

@@ -1,6 +1,7 @@
 package io.quire.journal.tool;
 
 import io.quire.journal.CorruptJournalException;
+import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,13 +18,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/quire journal verify|dump DIR}: checks or prints a journal folder offline. Changes
- * nothing: a torn tail is reported, not cut (the master cuts it on its next start).
+ * {@code bin/quire journal verify|dump DIR_OR_BACKUP}: checks or prints a journal folder, or a
+ * backup file, offline. Changes nothing: a torn tail is reported, not cut (the master cuts it on
+ * its next start).
  *
  * <p>Exit codes: 0 valid (a torn tail is reported but still valid), 1 corrupt, 2 usage or I/O.
  */
 @Command(name = "journal", mixinStandardHelpOptions = true,
-    description = "Verify or print a journal folder without a running master.",
+    description = "Verify or print a journal folder or a backup file without a running master.",
     subcommands = {JournalTool.Verify.class, JournalTool.Dump.class})
 public class JournalTool implements Callable<Integer> {
 
@@ -67,7 +69,7 @@ public class JournalTool implements Callable<Integer> {
   /** Opens the folder and runs {@code action}, turning failures into exit codes and lines. */
   int run(Path folder, PrintWriter err, FolderAction action) {
     if (!Files.isDirectory(folder)) {
-      err.println("journal: " + folder + " is not a folder");
+      err.println("journal: " + folder + " is neither a journal folder nor a backup file");
       return 2;
     }
     try {
@@ -87,6 +89,28 @@ public class JournalTool implements Callable<Integer> {
     int run(OfflineJournal journal) throws IOException;
   }
 
+  /**
+   * Reads the backup {@code file} and runs {@code action} on what was found; a failed check is
+   * exit 1 with the problem, an unreadable file exit 2.
+   */
+  int runBackup(Path file, PrintWriter err, BackupAction action) {
+    try {
+      return action.run(new OfflineBackup(file, checkpointRenderer));
+    } catch (CorruptStateFileException e) {
+      err.println("journal: CORRUPT: backup " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("journal: cannot read backup " + file + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** What a subcommand does with a backup file; returns the exit code. */
+  @FunctionalInterface
+  interface BackupAction {
+    int run(OfflineBackup backup) throws IOException;
+  }
+
   /** Whether {@code text} names {@code path} itself or a path below it, not a longer sibling. */
   static boolean mentions(String text, String path) {
     for (int at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
@@ -98,9 +122,10 @@ public class JournalTool implements Callable<Integer> {
     return false;
   }
 
-  /** What both subcommands take: the folder, and the tool that reads it. */
+  /** What both subcommands take: the folder or backup, and the tool that reads it. */
   abstract static class FolderCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "the journal folder")
+    @Parameters(paramLabel = "DIR_OR_BACKUP", description = "a journal folder, or a backup file "
+        + "(alluxio-journal-*.gz)")
     Path folder;
 
     @CommandLine.ParentCommand
@@ -114,12 +139,24 @@ public class JournalTool implements Callable<Integer> {
       description = "Check format marker, every checkpoint (header, chunk and body CRC32C, end "
           + "record, cluster id), segment headers, every record's CRC32C and sequence "
           + "continuity; say which checkpoint a master would load and which logs it would "
-          + "replay. Exit 0 valid, 1 corrupt, 2 not readable.")
+          + "replay. Given a backup file: check it as a restore would (gzip, header, every "
+          + "chunk, every record, the count and checksum at its end). Exit 0 valid, 1 corrupt, "
+          + "2 not readable.")
   static class Verify extends FolderCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (Files.isRegularFile(folder)) {
+        return parent.runBackup(folder, err, backup -> {
+          OfflineBackup.Summary found = backup.read(null);
+          out.println(found.headerLine(folder));
+          out.printf("backup %s: valid, %d records, %d bytes of state%s%n", folder,
+              found.records(), found.stateBytes(), found.decoded() ? ""
+                  : " (records not decoded: this tool runs without the master's decoder)");
+          return 0;
+        });
+      }
       return parent.run(folder, err, journal -> {
         out.printf("journal %s: cluster %s, format version %d%n", folder,
             journal.marker().clusterId(), journal.marker().formatVersion());
@@ -137,7 +174,7 @@ public class JournalTool implements Callable<Integer> {
   @Command(name = "dump", mixinStandardHelpOptions = true,
       description = "Print each checkpoint's header, then the entries a master would replay, "
           + "one per line: sequence, size, content. With --checkpoint, print that checkpoint's "
-          + "records instead of the entries.")
+          + "records instead of the entries. Given a backup file: print its header and records.")
   static class Dump extends FolderCommand {
     @Option(names = "--from", description = "first sequence number to print")
     long from = 1;
@@ -158,8 +195,35 @@ public class JournalTool implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (Files.isRegularFile(folder)) {
+        return dumpBackup(out, err);
+      }
       return parent.run(folder, err, journal -> checkpoint == null ? dumpEntries(journal, out)
           : dumpCheckpoint(journal, out, err));
+    }
+
+    private int dumpBackup(PrintWriter out, PrintWriter err) {
+      if (checkpoint != null || from != 1 || to != Long.MAX_VALUE) {
+        err.println("journal: " + folder + " is a backup file: it holds one state, not "
+            + "entries or checkpoints, so --checkpoint, --from and --to do not apply");
+        return 2;
+      }
+      return parent.runBackup(folder, err, backup -> {
+        // The whole file first, so that no record of a damaged backup is printed.
+        OfflineBackup.Summary found = backup.read(null);
+        out.println(found.headerLine(folder) + ", " + found.records() + " records");
+        if (!found.decoded()) {
+          out.println("note: the records of " + folder + " cannot be shown: this tool runs "
+              + "without the master's image decoder");
+          return 0;
+        }
+        backup.read(line -> {
+          if (path == null || mentions(line, path)) {
+            out.println(line);
+          }
+        });
+        return 0;
+      });
     }
 
     private int dumpEntries(OfflineJournal journal, PrintWriter out) throws IOException {

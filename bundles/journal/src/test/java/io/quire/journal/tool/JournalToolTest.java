@@ -204,7 +204,7 @@ class JournalToolTest {
   @Test
   void aFolderThatIsNotAJournalIsAnErrorNotACorruption() {
     assertEquals(2, run("verify", folder.resolve("missing").toString()));
-    assertTrue(err.toString().contains("is not a folder"), err::toString);
+    assertTrue(err.toString().contains("neither a journal folder nor a backup file"), err::toString);
   }
 
   @Test

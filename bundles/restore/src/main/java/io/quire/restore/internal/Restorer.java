@@ -5,6 +5,7 @@ import io.quire.backup.BackupSummary;
 import io.quire.journal.Journal;
 import io.quire.journal.StateImporter;
 import io.quire.journal.StateSnapshot;
+import io.quire.journal.state.BackupStateFile;
 import io.quire.journal.state.StateFileReader;
 import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
@@ -17,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,27 +33,43 @@ import org.slf4j.LoggerFactory;
 final class Restorer implements StateImporter {
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
   private static final int BUFFER = 256 << 10;
-  private static final long PROGRESS_NANOS = 2_000_000_000L;
-
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+  private static final Progress LOG_PROGRESS = (uri, bytes) ->
+      LOG.info("Restoring from {}: {} MB of state copied", uri, bytes >> 20);
 
   /** What happened at this start, for {@code quire:type=Restore}. */
   record Outcome(String uri, long entries, long sequence, Instant time, String line) {}
 
+  /** Told, every so often during a long import, how far it has got. */
+  @FunctionalInterface
+  interface Progress {
+    void copied(String uri, long stateBytes);
+  }
+
   private final FolderStorageFactory folders;
   private final Clock clock;
+  private final long progressNanos;
+  private final Progress progress;
   private volatile Outcome outcome;
 
+  /** A restorer that logs an import's progress every 2 s. */
   Restorer(FolderStorageFactory folders, Clock clock) {
+    this(folders, clock, PROGRESS_EVERY, LOG_PROGRESS);
+  }
+
+  Restorer(FolderStorageFactory folders, Clock clock, Duration progressEvery, Progress progress) {
     this.folders = folders;
     this.clock = clock;
+    this.progressNanos = progressEvery.toNanos();
+    this.progress = progress;
   }
 
   @Override
   public long importInto(Journal journal, String uri) throws IOException {
     long start = System.nanoTime();
     try (InputStream in = open(uri)) {
-      StateFileReader reader = BackupFiles.open(in, uri);
-      BackupState state = new BackupState(reader, uri);
+      StateFileReader reader = BackupStateFile.open(in, uri);
+      BackupState state = new BackupState(reader, uri, progressNanos, progress);
       Optional<String> notEmpty = journal.importState(state);
       if (notEmpty.isPresent()) {
         String line = "ignored -i " + uri + ": the journal is not empty (" + notEmpty.get()
@@ -129,15 +147,19 @@ final class Restorer implements StateImporter {
     }
   }
 
-  /** The backup's state, copied out as it is checked; logs progress every 2 s. */
+  /** The backup's state, copied out as it is checked, reporting progress as it goes. */
   private static final class BackupState implements StateSnapshot {
     private final StateFileReader reader;
     private final String uri;
+    private final long progressNanos;
+    private final Progress progress;
     long entries;
 
-    BackupState(StateFileReader reader, String uri) {
+    BackupState(StateFileReader reader, String uri, long progressNanos, Progress progress) {
       this.reader = reader;
       this.uri = uri;
+      this.progressNanos = progressNanos;
+      this.progress = progress;
     }
 
     @Override
@@ -155,14 +177,14 @@ final class Restorer implements StateImporter {
         for (int n; (n = body.read(buffer)) >= 0; ) {
           out.write(buffer, 0, n);
           copied += n;
-          if (System.nanoTime() - lastReport > PROGRESS_NANOS) {
+          if (System.nanoTime() - lastReport >= progressNanos) {
             lastReport = System.nanoTime();
-            LOG.info("Restoring from {}: {} MB of state copied", uri, copied >> 20);
+            progress.copied(uri, copied);
           }
         }
         entries = reader.finish();
       } catch (IOException e) {
-        throw BackupFiles.failure(e, uri);
+        throw BackupStateFile.failure(e, uri);
       }
       return entries;
     }

@@ -20,10 +20,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,25 @@ class RestorerTest {
     assertEquals(backup.toUri().toString(), outcome.uri());
     assertEquals(RECORDS, outcome.entries());
     assertEquals(SEQUENCE, outcome.sequence());
+  }
+
+  @Test
+  void aLongImportReportsItsProgress() throws Exception {
+    Path backup = Files.write(backups.resolve("alluxio-journal-2026-11-29-1.gz"), backup());
+    List<Long> reports = new CopyOnWriteArrayList<>();
+    Restorer reporting = new Restorer(folder -> new LocalJournalStorage(Path.of(folder)),
+        Clock.systemUTC(), Duration.ZERO, (uri, bytes) -> {
+          assertEquals(backup.toUri().toString(), uri);
+          reports.add(bytes);
+        });
+    try (SegmentedJournal journal = journal()) {
+      assertEquals(RECORDS, reporting.importInto(journal, backup.toUri().toString()));
+    }
+    assertTrue(reports.size() > 1, reports::toString);
+    for (int i = 1; i < reports.size(); i++) {
+      assertTrue(reports.get(i) > reports.get(i - 1), reports::toString);
+    }
+    assertTrue(reports.get(reports.size() - 1) <= RECORDS * 8L, reports::toString);
   }
 
   @Test
