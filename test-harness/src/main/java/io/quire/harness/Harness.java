@@ -1,5 +1,6 @@
 package io.quire.harness;
 
+import io.quire.harness.backup.BackupScenario;
 import io.quire.harness.bench.BenchCommand;
 import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code bin/quire-harness <scenario> [--seed S] [--iterations N]}. Exit 0 only if all held. */
 @Command(name = "quire-harness", mixinStandardHelpOptions = true,
     description = "Failure scenarios against real Quire processes, and benchmarks.",
-    subcommands = {Harness.ListScenarios.class, Harness.Crash.class})
+    subcommands = {Harness.ListScenarios.class, Harness.Crash.class, Harness.Backup.class})
 public final class Harness implements Callable<Integer> {
 
   @Override
@@ -29,6 +30,8 @@ public final class Harness implements Callable<Integer> {
       System.out.println("crash      kill -9 a master under concurrent fs clients, restart, check "
           + "that every acknowledged mutation survived and the journal verifies; with "
           + "--checkpoints, kills aimed at checkpoint writes and clean-ups");
+      System.out.println("backup     a backup taken while fs clients write, then format and "
+          + "start -i: the restored namespace must be the one at the backup's sequence number");
       System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
       return 0;
     }
@@ -85,6 +88,45 @@ public final class Harness implements Callable<Integer> {
       boolean held = new CrashScenario(new QuireHome(home(home)), dir, System.out, clients,
           operations, load).run(s, iterations);
       System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
+      return held ? 0 : 1;
+    }
+  }
+
+  @Command(name = "backup", mixinStandardHelpOptions = true,
+      description = "Back up a real master while clients write, format, restore with start -i, "
+          + "and check the namespace against the one at the backup's sequence number.")
+  static final class Backup implements Callable<Integer> {
+    @Option(names = "--seed", description = "seed (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--iterations", description = "iterations (default ${DEFAULT-VALUE})")
+    int iterations = 3;
+
+    @Option(names = "--clients", description = "concurrent fs - clients (default ${DEFAULT-VALUE})")
+    int clients = 4;
+
+    @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
+    int operations = 400;
+
+    @Option(names = "--base-inodes", description = "directories journaled before the master "
+        + "starts, so that the backup takes a while and the clients' writes overlap it "
+        + "(default ${DEFAULT-VALUE})")
+    long baseInodes = 200_000;
+
+    @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
+    Path home;
+
+    @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+      long s = seed != null ? seed : System.nanoTime() % 1_000_000;
+      Path dir = work != null ? work : Files.createTempDirectory("quire-backup");
+      System.out.printf("backup: seed %d, %d iteration(s), work folder %s%n", s, iterations, dir);
+      boolean held = new BackupScenario(new QuireHome(home(home)), dir, System.out, clients,
+          operations, baseInodes).run(s, iterations);
+      System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
       return held ? 0 : 1;
     }
   }

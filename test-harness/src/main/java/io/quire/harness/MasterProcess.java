@@ -35,7 +35,19 @@ public final class MasterProcess implements AutoCloseable {
 
   /** {@code bin/quire start master}: returns once the master serves, or throws with the reason. */
   public void start(Duration timeout) throws IOException, InterruptedException {
-    Commands.Result started = run(timeout, "start", "master");
+    serving(run(timeout, "start", "master"));
+  }
+
+  /**
+   * {@code bin/quire start -i BACKUP_URI master}: restores the backup into the (empty) journal,
+   * returns once the master serves, or throws with the reason.
+   */
+  public void startRestoring(String backupUri, Duration timeout)
+      throws IOException, InterruptedException {
+    serving(run(timeout, "start", "-i", backupUri, "master"));
+  }
+
+  private void serving(Commands.Result started) throws IOException {
     String output = started.requireSuccess();
     Matcher pid = SERVING_PID.matcher(output);
     if (!pid.find()) {

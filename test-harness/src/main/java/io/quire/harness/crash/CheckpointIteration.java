@@ -3,6 +3,7 @@ package io.quire.harness.crash;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
+import io.quire.harness.load.ClientLoad;
 import io.quire.master.internal.BenchJournalWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,6 +3,9 @@ package io.quire.harness.crash;
 import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
+import io.quire.harness.load.ClientWorkload;
+import io.quire.harness.load.FsBatchClient;
+import io.quire.harness.load.Subtrees;
 import io.quire.launcher.ProcessExit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +49,7 @@ final class CrashChecks {
     int inFlightApplied = 0;
     for (FsBatchClient driver : drivers) {
       ClientWorkload workload = driver.workload();
-      TreeSet<String> actual = listing(master, workload.root());
+      TreeSet<String> actual = Subtrees.listing(master, workload.root());
       int k = driver.acknowledged();
       if (actual.equals(workload.stateAfter(k))) {
         continue;
@@ -69,25 +72,6 @@ final class CrashChecks {
 
   private static String first(TreeSet<String> entries) {
     return entries.isEmpty() ? "none" : entries.size() + " e.g. " + entries.first();
-  }
-
-  /** {@code fs ls -R root} as entries {@code "d path"} / {@code "f path"}, root included. */
-  private static TreeSet<String> listing(MasterProcess master, String root)
-      throws IOException, InterruptedException {
-    TreeSet<String> entries = new TreeSet<>();
-    Commands.Result stat = master.run(Duration.ofSeconds(30), "fs", "stat", root);
-    if (stat.exitCode() != 0) {
-      return entries; // the subtree's first mkdir was not acknowledged before the kill
-    }
-    entries.add("d " + root);
-    String ls = master.run(Duration.ofSeconds(60), "fs", "ls", "-R", root).requireSuccess();
-    for (String line : ls.split("\n")) {
-      String[] fields = line.trim().split("\\s+");
-      if (fields.length >= 2) {
-        entries.add((fields[0].startsWith("d") ? "d " : "f ") + fields[fields.length - 1]);
-      }
-    }
-    return entries;
   }
 
   static Invariant noRefusals(List<FsBatchClient> drivers) {

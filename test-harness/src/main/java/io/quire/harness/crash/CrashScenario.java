@@ -3,6 +3,7 @@ package io.quire.harness.crash;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
+import io.quire.harness.load.ClientLoad;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

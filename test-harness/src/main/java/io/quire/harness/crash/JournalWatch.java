@@ -1,5 +1,6 @@
 package io.quire.harness.crash;
 
+import io.quire.harness.load.AckCounter;
 import io.quire.journal.JournalFormat;
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.harness.crash.KillPlan.Trigger;
+import io.quire.harness.load.AckCounter;
 import io.quire.journal.JournalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;

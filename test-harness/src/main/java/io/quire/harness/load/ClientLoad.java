@@ -1,4 +1,4 @@
-package io.quire.harness.crash;
+package io.quire.harness.load;
 
 import io.quire.harness.MasterProcess;
 import java.util.ArrayList;
@@ -8,14 +8,14 @@ import java.util.List;
  * One iteration's load: {@code clients} {@code fs -} processes, each driven by its own thread
  * through its own {@link ClientWorkload}, until the master is killed or the workloads end.
  */
-final class ClientLoad {
+public final class ClientLoad {
 
   private final AckCounter counter = new AckCounter();
   private final List<FsBatchClient> drivers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean killed;
 
-  ClientLoad(MasterProcess master, long seed, int clients, int operationsPerClient) {
+  public ClientLoad(MasterProcess master, long seed, int clients, int operationsPerClient) {
     for (int c = 0; c < clients; c++) {
       FsBatchClient driver = new FsBatchClient(master.command("fs", "-"),
           new ClientWorkload(c, seed, operationsPerClient), () -> killed, counter);
@@ -26,7 +26,7 @@ final class ClientLoad {
     threads.forEach(Thread::start);
   }
 
-  AckCounter counter() {
+  public AckCounter counter() {
     return counter;
   }
 
@@ -34,7 +34,7 @@ final class ClientLoad {
    * SIGKILLs the master (the clients learn first that refusals from now on are expected) and
    * waits for every client to stop.
    */
-  void killMaster(MasterProcess master) throws InterruptedException {
+  public void killMaster(MasterProcess master) throws InterruptedException {
     killed = true;
     master.kill();
     for (Thread thread : threads) {
@@ -42,11 +42,18 @@ final class ClientLoad {
     }
   }
 
-  List<FsBatchClient> drivers() {
+  /** Waits until every client has run its whole workload (or stopped at a refusal). */
+  public void awaitCompletion() throws InterruptedException {
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  public List<FsBatchClient> drivers() {
     return drivers;
   }
 
-  int acknowledged() {
+  public int acknowledged() {
     return drivers.stream().mapToInt(FsBatchClient::acknowledged).sum();
   }
 }

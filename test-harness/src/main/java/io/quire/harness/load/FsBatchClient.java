@@ -1,4 +1,4 @@
-package io.quire.harness.crash;
+package io.quire.harness.load;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * {@code err} line, and counts what the master acknowledged. One command is in flight at most,
  * so after a crash exactly one command's fate is unknown.
  */
-final class FsBatchClient implements Runnable {
+public final class FsBatchClient implements Runnable {
 
   private final ProcessBuilder processCommand;
   private final ClientWorkload workload;
@@ -72,16 +72,16 @@ final class FsBatchClient implements Runnable {
     }
   }
 
-  int acknowledged() {
+  public int acknowledged() {
     return acknowledged;
   }
 
   /** A command the master refused while alive: a workload or master bug. */
-  String error() {
+  public String error() {
     return error;
   }
 
-  ClientWorkload workload() {
+  public ClientWorkload workload() {
     return workload;
   }
 }

@@ -1,4 +1,4 @@
-package io.quire.harness.crash;
+package io.quire.harness.load;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,13 @@ import java.util.TreeSet;
  * <p>Every operation is valid against the state the earlier ones leave, so a master that rejects
  * one has lost or reordered something.
  */
-final class ClientWorkload {
+public final class ClientWorkload {
 
   private final String root;
   private final List<String> commands = new ArrayList<>();
   private final List<TreeSet<String>> states = new ArrayList<>();
 
-  ClientWorkload(int client, long seed, int operations) {
+  public ClientWorkload(int client, long seed, int operations) {
     this.root = "/c" + client;
     Random random = new Random(seed * 31 + client);
     TreeSet<String> state = new TreeSet<>();
@@ -68,16 +68,16 @@ final class ClientWorkload {
     return paths;
   }
 
-  String root() {
+  public String root() {
     return root;
   }
 
-  List<String> commands() {
+  public List<String> commands() {
     return commands;
   }
 
   /** The subtree's entries ({@code "d /c1/n3"}, {@code "f /c1/n3/n7"}) after {@code k} commands. */
-  TreeSet<String> stateAfter(int k) {
+  public TreeSet<String> stateAfter(int k) {
     return states.get(Math.min(k, states.size() - 1));
   }
 }
