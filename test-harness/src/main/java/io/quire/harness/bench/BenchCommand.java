@@ -57,9 +57,18 @@ public class BenchCommand implements Callable<Integer> {
       + "latency figures (default ${DEFAULT-VALUE})")
   long latencyInodes = 1_000_000;
 
-  @Option(names = "--latency-writers", description = "with --checkpoints: concurrent in-process "
+  @Option(names = "--latency-writers", description = "with --checkpoints or --backups: concurrent in-process "
       + "writers (default ${DEFAULT-VALUE})")
   int latencyWriters = 16;
+
+  @Option(names = "--backups", description = "measure backups and restores instead: backup "
+      + "time and size of --backup-inodes, restore in-process and through a real master "
+      + "(start -i), and writers' latency while backups run back to back")
+  boolean backups;
+
+  @Option(names = "--backup-inodes", description = "with --backups: namespace size "
+      + "(default ${DEFAULT-VALUE})")
+  long backupInodes = 1_000_000;
 
   private final PrintStream out;
 
@@ -71,6 +80,9 @@ public class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = dir != null ? dir : Files.createTempDirectory("quire-bench");
     Files.createDirectories(root);
+    if (backups) {
+      return new BackupSuite(out, root, homeOrEnv(), seconds).run(backupInodes, latencyWriters);
+    }
     if (checkpoints) {
       return new CheckpointSuite(out, root, homeOrEnv(), seconds).run(checkpointInodes,
           restartInodes, restartEntries, latencyInodes, latencyWriters);

@@ -103,7 +103,10 @@ final class CheckpointBench {
           + "inodes", writers, namespace.inodes());
       results.add(report.apply(WriterPhase.run(namespace, "a", writers, seconds, null)
           .named(what + ", no checkpoint")));
-      CheckpointLoop loop = new CheckpointLoop(namespace);
+      BackToBack loop = new BackToBack(() -> {
+        CheckpointInfo info = namespace.checkpoint();
+        return new BackToBack.Run(info.durationMillis(), info.bytes());
+      });
       Throughput during = WriterPhase.run(namespace, "b", writers, seconds, loop);
       results.add(report.apply(during.named(what + ", checkpoints back to back: "
           + loop.summary())));

@@ -5,7 +5,7 @@ import io.quire.master.internal.BenchNamespace;
 /**
  * {@code writers} threads doing the master's mkdir in-process for a while, each under its own
  * directory {@code /latency/w<n>}, with a latency per acknowledged mkdir; optionally while a
- * {@link CheckpointLoop} runs. Any failure fails the measurement.
+ * {@link BackToBack} runs checkpoints or backups. Any failure fails the measurement.
  */
 final class WriterPhase {
 
@@ -13,19 +13,19 @@ final class WriterPhase {
 
   /** @param phase a name part that keeps this phase's directories apart from other phases' */
   static Throughput run(BenchNamespace namespace, String phase, int writers, double seconds,
-      CheckpointLoop checkpoints) throws Exception {
+      BackToBack background) throws Exception {
     for (int w = 0; w < writers; w++) {
       namespace.mkdir(dir(phase, w));
     }
-    if (checkpoints != null) {
-      checkpoints.start();
+    if (background != null) {
+      background.start();
     }
     try {
       return TimedWriters.run(phase, writers, seconds,
           (writer, i) -> namespace.mkdir(dir(phase, writer) + "/d" + i));
     } finally {
-      if (checkpoints != null) {
-        checkpoints.stop();
+      if (background != null) {
+        background.stop();
       }
     }
   }

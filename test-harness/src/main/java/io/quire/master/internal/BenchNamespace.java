@@ -2,6 +2,7 @@ package io.quire.master.internal;
 
 import io.quire.journal.CheckpointInfo;
 import io.quire.journal.RecoveryResult;
+import io.quire.journal.StateSource;
 import io.quire.journal.internal.SegmentedJournal;
 import io.quire.storage.local.LocalJournalStorage;
 import java.io.IOException;
@@ -50,6 +51,16 @@ public final class BenchNamespace implements AutoCloseable {
 
   public long lastSequence() {
     return namespace.snapshot().lastAppliedSequence();
+  }
+
+  /** The journal the namespace writes to. */
+  public SegmentedJournal journal() {
+    return journal;
+  }
+
+  /** The namespace as the master offers it to the checkpointer and the backup bundle. */
+  public StateSource stateSource() {
+    return namespace::stateSnapshot;
   }
 
   /** Writes, renames and checks a checkpoint of the namespace now, as the checkpointer does. */

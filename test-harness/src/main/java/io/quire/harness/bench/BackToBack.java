@@ -1,7 +1,5 @@
 package io.quire.harness.bench;
 
-import io.quire.journal.CheckpointInfo;
-import io.quire.master.internal.BenchNamespace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,46 +7,55 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checkpoints back to back on a thread of their own, as the checkpointer would run them with a
- * period shorter than one checkpoint's duration: each one of the namespace as it is when the
- * previous one ends.
+ * One operation (a checkpoint, a backup) run back to back on a thread of its own while writers
+ * are measured, as the checkpointer would run checkpoints with a period shorter than one
+ * checkpoint's duration: each one of the namespace as it is when the previous one ends.
  */
-final class CheckpointLoop {
+final class BackToBack {
 
-  private final BenchNamespace namespace;
-  private final List<CheckpointInfo> written = Collections.synchronizedList(new ArrayList<>());
+  /** One run's duration and the size of what it wrote. */
+  record Run(long millis, long bytes) {}
+
+  /** Runs the operation once, to its end. */
+  @FunctionalInterface
+  interface Step {
+    Run run() throws Exception;
+  }
+
+  private final Step step;
+  private final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean stopping;
   private volatile Exception failure;
   private Thread thread;
 
-  CheckpointLoop(BenchNamespace namespace) {
-    this.namespace = namespace;
+  BackToBack(Step step) {
+    this.step = step;
   }
 
   void start() {
-    thread = new Thread(this::loop, "checkpoint-loop");
+    thread = new Thread(this::loop, "back-to-back");
     thread.start();
   }
 
   private void loop() {
     try {
       while (!stopping) {
-        written.add(namespace.checkpoint());
+        runs.add(step.run());
       }
-    } catch (IOException e) {
-      failure = e;
     } catch (InterruptedException e) {
       failure = e;
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      failure = e;
     }
   }
 
-  /** Lets the checkpoint in progress finish, then stops; throws if one failed. */
+  /** Lets the run in progress finish, then stops; throws if one failed. */
   void stop() throws Exception {
     stopping = true;
     thread.join();
     if (failure != null) {
-      throw new IOException("a checkpoint failed: " + failure, failure);
+      throw new IOException("a run failed: " + failure, failure);
     }
   }
 
@@ -56,10 +63,10 @@ final class CheckpointLoop {
   String summary() {
     List<Long> millis = new ArrayList<>();
     long bytes = 0;
-    synchronized (written) {
-      for (CheckpointInfo info : written) {
-        millis.add(info.durationMillis());
-        bytes = info.bytes();
+    synchronized (runs) {
+      for (Run run : runs) {
+        millis.add(run.millis());
+        bytes = run.bytes();
       }
     }
     Collections.sort(millis);
