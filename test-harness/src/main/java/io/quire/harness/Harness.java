@@ -4,11 +4,13 @@ import io.quire.harness.backup.BackupScenario;
 import io.quire.harness.bench.BenchCommand;
 import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bin/quire-harness <scenario> [--seed S] [--iterations N]}. Exit 0 only if all held. */
@@ -40,17 +42,8 @@ public final class Harness implements Callable<Integer> {
   @Command(name = "crash", mixinStandardHelpOptions = true,
       description = "kill -9 a real master under load at a seeded moment, restart, check invariants.")
   static final class Crash implements Callable<Integer> {
-    @Option(names = "--seed", description = "seed (default: random, printed)")
-    Long seed;
-
-    @Option(names = "--iterations", description = "iterations (default ${DEFAULT-VALUE})")
-    int iterations = 3;
-
-    @Option(names = "--clients", description = "concurrent fs - clients (default ${DEFAULT-VALUE})")
-    int clients = 4;
-
-    @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
-    int operations = 400;
+    @Mixin
+    ScenarioOptions run;
 
     @Option(names = "--checkpoints", description = "checkpoint mode: the master checkpoints "
         + "every --checkpoint-period entries with --log-size logs, and each kill is aimed at a "
@@ -71,22 +64,17 @@ public final class Harness implements Callable<Integer> {
         + "(default ${DEFAULT-VALUE})")
     long baseInodes = 20_000;
 
-    @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
-    Path home;
-
-    @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
-    Path work;
 
     @Override
     public Integer call() throws Exception {
-      long s = seed != null ? seed : System.nanoTime() % 1_000_000;
-      Path dir = work != null ? work : Files.createTempDirectory("quire-crash");
+      long s = run.seed();
+      Path dir = run.work("quire-crash");
       CheckpointLoad load = checkpoints
           ? new CheckpointLoad(checkpointPeriod, logSize, baseInodes) : null;
-      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%s%n", s, iterations, dir,
-          load == null ? "" : ", " + load.options());
-      boolean held = new CrashScenario(new QuireHome(home(home)), dir, System.out, clients,
-          operations, load).run(s, iterations);
+      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%s%n", s, run.iterations,
+          dir, load == null ? "" : ", " + load.options());
+      boolean held = new CrashScenario(run.home(), dir, System.out, run.clients,
+          run.operations, load).run(s, run.iterations);
       System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
       return held ? 0 : 1;
     }
@@ -96,6 +84,30 @@ public final class Harness implements Callable<Integer> {
       description = "Back up a real master while clients write, format, restore with start -i, "
           + "and check the namespace against the one at the backup's sequence number.")
   static final class Backup implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions run;
+
+    @Option(names = "--base-inodes", description = "directories journaled before the master "
+        + "starts, so that the backup takes a while and the clients' writes overlap it "
+        + "(default ${DEFAULT-VALUE})")
+    long baseInodes = 200_000;
+
+
+    @Override
+    public Integer call() throws Exception {
+      long s = run.seed();
+      Path dir = run.work("quire-backup");
+      System.out.printf("backup: seed %d, %d iteration(s), work folder %s%n", s, run.iterations,
+          dir);
+      boolean held = new BackupScenario(run.home(), dir, System.out, run.clients,
+          run.operations, baseInodes).run(s, run.iterations);
+      System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
+      return held ? 0 : 1;
+    }
+  }
+
+  /** What every scenario takes: seed, iterations, load, where Quire is and where to work. */
+  static final class ScenarioOptions {
     @Option(names = "--seed", description = "seed (default: random, printed)")
     Long seed;
 
@@ -108,26 +120,22 @@ public final class Harness implements Callable<Integer> {
     @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
     int operations = 400;
 
-    @Option(names = "--base-inodes", description = "directories journaled before the master "
-        + "starts, so that the backup takes a while and the clients' writes overlap it "
-        + "(default ${DEFAULT-VALUE})")
-    long baseInodes = 200_000;
-
     @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
     Path home;
 
     @Option(names = "--work", description = "scratch folder (default: a new temporary folder)")
     Path work;
 
-    @Override
-    public Integer call() throws Exception {
-      long s = seed != null ? seed : System.nanoTime() % 1_000_000;
-      Path dir = work != null ? work : Files.createTempDirectory("quire-backup");
-      System.out.printf("backup: seed %d, %d iteration(s), work folder %s%n", s, iterations, dir);
-      boolean held = new BackupScenario(new QuireHome(home(home)), dir, System.out, clients,
-          operations, baseInodes).run(s, iterations);
-      System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+    long seed() {
+      return seed != null ? seed : System.nanoTime() % 1_000_000;
+    }
+
+    Path work(String prefix) throws IOException {
+      return work != null ? work : Files.createTempDirectory(prefix);
+    }
+
+    QuireHome home() {
+      return new QuireHome(Harness.home(home));
     }
   }
 

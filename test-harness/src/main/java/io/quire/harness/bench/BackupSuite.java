@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 final class BackupSuite {
 
   static final int RUNS = 3;
-  private static final long HEAP_BYTES_PER_INODE = 600;
   private static final long TARGET_BACKUP_MILLIS = 2_000;
   private static final double TARGET_RESTORE_SECONDS = 3;
   private static final double TARGET_P99_INCREASE_MILLIS = 50;
@@ -53,12 +52,7 @@ final class BackupSuite {
   }
 
   int run(long inodes, int writers) throws Exception {
-    long needed = inodes * HEAP_BYTES_PER_INODE;
-    if (Runtime.getRuntime().maxMemory() < needed) {
-      out.printf(Locale.ROOT, "bench --backups: %,d inodes need a heap of about %.1f GiB, this "
-          + "JVM has %.1f GiB; run with QUIRE_HARNESS_OPTS=-Xmx%dg%n", inodes,
-          needed / (double) (1L << 30), Runtime.getRuntime().maxMemory() / (double) (1L << 30),
-          (needed >> 30) + 2);
+    if (!MachineInfo.heapHolds(inodes, "bench --backups", out)) {
       return 2;
     }
     out.println("machine: " + MachineInfo.describe(root));
@@ -110,33 +104,13 @@ final class BackupSuite {
 
   private List<Throughput> latency(BenchNamespace namespace, Backups writer, Path dir,
       int writers) throws Exception {
-    out.println();
-    out.printf(Locale.ROOT, "Acknowledgement latency, %d in-process writers (mkdir through the "
-        + "master's Namespace: journal, apply, wait until durable), %.0f s per row%n%n", writers,
-        seconds);
-    out.println("| measured | mutations/s | p50 ms | p99 ms |");
-    out.println("|---|---|---|---|");
-    namespace.mkdir("/latency");
-    for (int w = 0; w < writers; w++) {
-      namespace.mkdir("/latency/w" + w);
-    }
-    WriterPhase.run(namespace, "warm-up", writers, Math.min(seconds, 3), null);
-    String what = String.format(Locale.ROOT, "namespace mkdir in-process, %d writers, %,d "
-        + "inodes", writers, namespace.inodes());
+    WriterPhase.printHeading(out, writers, seconds);
     Path scratch = BenchCommand.fresh(dir, "back-to-back");
-    BackToBack loop = new BackToBack(() -> {
+    return WriterPhase.compare(namespace, writers, seconds, "backup", new BackToBack(() -> {
       BackupResult r = writer.backup(scratch.toUri().toString());
       Files.delete(Path.of(r.uri())); // keep the disk's use flat
       return new BackToBack.Run(r.millis(), r.bytes());
-    });
-    List<Throughput> results = new ArrayList<>();
-    results.add(print(WriterPhase.run(namespace, "a", writers, seconds, null)
-        .named(what + ", no backup")));
-    Throughput during = WriterPhase.run(namespace, "b", writers, seconds, loop);
-    results.add(print(during.named(what + ", backups back to back: " + loop.summary())));
-    results.add(print(WriterPhase.run(namespace, "c", writers, seconds, null)
-        .named(what + ", no backup (again)")));
-    return results;
+    }), this::print);
   }
 
   /** In-process: {import ms, load ms} per run, each into a freshly formatted journal. */

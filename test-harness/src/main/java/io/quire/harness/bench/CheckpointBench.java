@@ -92,28 +92,12 @@ final class CheckpointBench {
   static List<Throughput> latency(Path dir, long directories, int writers, double seconds,
       UnaryOperator<Throughput> report) throws Exception {
     BenchJournalWriter.write(dir, directories);
-    List<Throughput> results = new ArrayList<>();
     try (BenchNamespace namespace = BenchNamespace.open(dir)) {
-      namespace.mkdir("/latency");
-      for (int w = 0; w < writers; w++) {
-        namespace.mkdir("/latency/w" + w);
-      }
-      WriterPhase.run(namespace, "warm-up", writers, Math.min(seconds, 3), null);
-      String what = String.format(Locale.ROOT, "namespace mkdir in-process, %d writers, %,d "
-          + "inodes", writers, namespace.inodes());
-      results.add(report.apply(WriterPhase.run(namespace, "a", writers, seconds, null)
-          .named(what + ", no checkpoint")));
-      BackToBack loop = new BackToBack(() -> {
+      return WriterPhase.compare(namespace, writers, seconds, "checkpoint", new BackToBack(() -> {
         CheckpointInfo info = namespace.checkpoint();
         return new BackToBack.Run(info.durationMillis(), info.bytes());
-      });
-      Throughput during = WriterPhase.run(namespace, "b", writers, seconds, loop);
-      results.add(report.apply(during.named(what + ", checkpoints back to back: "
-          + loop.summary())));
-      results.add(report.apply(WriterPhase.run(namespace, "c", writers, seconds, null)
-          .named(what + ", no checkpoint (again)")));
+      }), report);
     }
-    return results;
   }
 
   private static CheckpointStore checkpoints(Path dir) throws IOException {

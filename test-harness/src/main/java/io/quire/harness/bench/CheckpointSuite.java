@@ -16,7 +16,6 @@ import java.util.Locale;
 final class CheckpointSuite {
 
   /** Heap a namespace needs per inode while it is built and checkpointed, with headroom. */
-  private static final long HEAP_BYTES_PER_INODE = 600;
   private static final long TARGET_CHECKPOINT_MILLIS = 1_000;
   private static final double TARGET_START_SECONDS = 2;
   private static final double TARGET_P99_INCREASE_MILLIS = 50;
@@ -39,12 +38,7 @@ final class CheckpointSuite {
     for (long n : sizes) {
       largest = Math.max(largest, n);
     }
-    long needed = largest * HEAP_BYTES_PER_INODE;
-    if (Runtime.getRuntime().maxMemory() < needed) {
-      out.printf(Locale.ROOT, "bench --checkpoints: %,d inodes need a heap of about %.0f GiB, "
-          + "this JVM has %.1f GiB; run with QUIRE_HARNESS_OPTS=-Xmx%dg%n", largest,
-          needed / (double) (1L << 30), Runtime.getRuntime().maxMemory() / (double) (1L << 30),
-          (needed >> 30) + 2);
+    if (!MachineInfo.heapHolds(largest, "bench --checkpoints", out)) {
       return 2;
     }
     printHeading(sizes, restartInodes, restartEntries, latencyInodes, writers);
@@ -101,12 +95,7 @@ final class CheckpointSuite {
   }
 
   private List<Throughput> latency(long inodes, int writers) throws Exception {
-    out.println();
-    out.printf(Locale.ROOT, "Acknowledgement latency, %d in-process writers (mkdir through the "
-        + "master's Namespace: journal, apply, wait until durable), %.0f s per row%n%n", writers,
-        seconds);
-    out.println("| measured | mutations/s | p50 ms | p99 ms |");
-    out.println("|---|---|---|---|");
+    WriterPhase.printHeading(out, writers, seconds);
     return CheckpointBench.latency(BenchCommand.fresh(root, "checkpoint-latency"), inodes,
         writers, seconds, t -> {
           out.println(t.row());

@@ -1,6 +1,7 @@
 package io.quire.harness.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,26 @@ import java.util.Locale;
 /** The machine a benchmark ran on, read from /proc, so figures are never quoted without it. */
 final class MachineInfo {
 
+  /** Heap a namespace needs per inode while it is built and written out, with headroom. */
+  private static final long HEAP_BYTES_PER_INODE = 600;
+
   private MachineInfo() {}
+
+  /**
+   * Whether this JVM's heap holds a namespace of {@code inodes}; if not, says so on {@code out}
+   * with the option that would give it enough.
+   */
+  static boolean heapHolds(long inodes, String command, PrintStream out) {
+    long needed = inodes * HEAP_BYTES_PER_INODE;
+    if (Runtime.getRuntime().maxMemory() >= needed) {
+      return true;
+    }
+    out.printf(Locale.ROOT, "%s: %,d inodes need a heap of about %.1f GiB, this JVM has %.1f "
+        + "GiB; run with QUIRE_HARNESS_OPTS=-Xmx%dg%n", command, inodes,
+        needed / (double) (1L << 30), Runtime.getRuntime().maxMemory() / (double) (1L << 30),
+        (needed >> 30) + 2);
+    return false;
+  }
 
   static String describe(Path benchDir) {
     return String.format(Locale.ROOT, "%d cores (%s), %s memory, Linux %s, Java %s, bench folder %s on %s",

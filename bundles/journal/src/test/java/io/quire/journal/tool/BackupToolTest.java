@@ -7,9 +7,7 @@ import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.state.StateFileWriter;
 import io.quire.storage.local.LocalJournalStorage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,17 +26,7 @@ class BackupToolTest {
   private static final UUID CLUSTER = UUID.randomUUID();
   private static final int RECORDS = 3000;
 
-  /** Records are UTF strings, as the journal's other tool tests write them. */
-  private static final CheckpointRenderer TEXTS = (source, header, body, lines) -> {
-    DataInputStream in = new DataInputStream(body);
-    for (long records = 0; ; records++) {
-      try {
-        lines.accept(in.readUTF());
-      } catch (EOFException end) {
-        return records;
-      }
-    }
-  };
+  private static final CheckpointRenderer TEXTS = TextRecords.RENDERER;
 
   @TempDir
   Path dir;

@@ -12,9 +12,7 @@ import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.state.StateFileHeader;
 import io.quire.journal.state.StateFileWriter;
 import io.quire.storage.local.LocalJournalStorage;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -43,20 +41,7 @@ class JournalToolTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  /**
-   * A checkpoint renderer like the master's for the journal's own tests: the records are the
-   * entries' texts, each a UTF string, one line each.
-   */
-  private static final CheckpointRenderer TEXTS = (source, header, body, lines) -> {
-    DataInputStream in = new DataInputStream(body);
-    for (long records = 0; ; records++) {
-      try {
-        lines.accept(in.readUTF());
-      } catch (EOFException end) {
-        return records;
-      }
-    }
-  };
+  private static final CheckpointRenderer TEXTS = TextRecords.RENDERER;
 
   private static final String OLDER = JournalFormat.checkpointName(30);
   private static final String NEWER = JournalFormat.checkpointName(45);
