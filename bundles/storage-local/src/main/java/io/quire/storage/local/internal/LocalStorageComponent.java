@@ -2,6 +2,7 @@ package io.quire.storage.local.internal;
 
 import io.quire.journal.storage.JournalStorage;
 import io.quire.journal.storage.JournalStorageMXBean;
+import io.quire.journal.storage.StorageView;
 import io.quire.storage.local.LocalJournalStorage;
 import java.nio.file.Path;
 import java.util.Hashtable;
@@ -38,47 +39,13 @@ public class LocalStorageComponent extends LocalJournalStorage {
       throws NotCompliantMBeanException {
     super(Path.of(config.folder()));
     Hashtable<String, Object> properties = new Hashtable<>();
-    properties.put("jmx.objectname", "quire:type=JournalStorage,name=local");
+    properties.put("jmx.objectname", StorageView.objectName(this));
     mbean = context.registerService(DynamicMBean.class,
-        new StandardMBean(new View(this), JournalStorageMXBean.class, true), properties);
+        new StandardMBean(new StorageView(this), JournalStorageMXBean.class, true), properties);
   }
 
   @Deactivate
   void deactivate() {
     mbean.unregister();
-  }
-
-  /** The MXBean over the storage's counters. */
-  static final class View implements JournalStorageMXBean {
-    private final JournalStorage storage;
-
-    View(JournalStorage storage) {
-      this.storage = storage;
-    }
-
-    @Override
-    public String getUri() {
-      return storage.uri().toString();
-    }
-
-    @Override
-    public String getType() {
-      return storage.type();
-    }
-
-    @Override
-    public boolean isHealthy() {
-      return storage.stats().healthy();
-    }
-
-    @Override
-    public long getBytesWritten() {
-      return storage.stats().bytesWritten();
-    }
-
-    @Override
-    public long getSyncs() {
-      return storage.stats().syncs();
-    }
   }
 }
