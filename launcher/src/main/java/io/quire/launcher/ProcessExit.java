@@ -1,14 +1,11 @@
 package io.quire.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.quire.journal.LocalProcesses;
 import java.time.Duration;
 
 /**
- * Whether a process that is not our child has exited. {@link ProcessHandle#isAlive} is true for
- * an exited process until its parent reaps it, and the parent of a detached server is init, which
- * some container inits reap only every few seconds.
+ * Whether a process that is not our child has exited, counting a zombie as exited (see
+ * {@link LocalProcesses}), and waiting for that.
  */
 public final class ProcessExit {
   private static final long POLL_MILLIS = 10;
@@ -17,7 +14,7 @@ public final class ProcessExit {
 
   /** Gone, or exited and waiting to be reaped. */
   public static boolean exited(ProcessHandle process) {
-    return !process.isAlive() || isZombie(process.pid());
+    return !process.isAlive() || LocalProcesses.isZombie(process.pid());
   }
 
   /**
@@ -37,16 +34,5 @@ public final class ProcessExit {
       Thread.sleep(POLL_MILLIS);
     }
     return true;
-  }
-
-  /** Whether {@code pid} has exited and waits to be reaped; false where /proc does not say. */
-  static boolean isZombie(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      int end = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
-      return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -2,12 +2,11 @@ package io.quire.journal.internal;
 
 import io.quire.journal.JournalFormat;
 import io.quire.journal.JournalHeldException;
+import io.quire.journal.LocalProcesses;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,28 +169,10 @@ public final class HolderLease implements AutoCloseable {
   }
 
   static boolean isLive(HolderRecord holder, long nowMillis) {
-    if (holder.host().equals(localHost()) && exited(holder.pid())) {
+    if (holder.host().equals(localHost()) && LocalProcesses.exited(holder.pid())) {
       return false;
     }
     return nowMillis - holder.heartbeatMillis() <= holder.leaseMillis();
-  }
-
-  /**
-   * Whether a process of this host has exited: gone, or a zombie that its parent has not reaped
-   * yet. A detached master's parent is init, which some container inits reap only every few
-   * seconds (or never): a zombie holds no file and writes nothing, so it holds no journal.
-   */
-  static boolean exited(long pid) {
-    if (ProcessHandle.of(pid).isEmpty()) {
-      return true;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      int end = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
-      return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-    } catch (IOException | RuntimeException e) {
-      return false; // no /proc: trust the heartbeat
-    }
   }
 
   private static HolderRecord readHolder(JournalStorage storage) throws IOException {
