@@ -1,5 +1,6 @@
 package io.quire.storage.hdfs;
 
+import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 
@@ -17,6 +18,14 @@ public final class Hadoop {
   }
 
   private Hadoop() {}
+
+  /** Closes a Hadoop client or stream with the class loader set, as {@link #call} does. */
+  public static void close(Closeable closeable) throws IOException {
+    call(() -> {
+      closeable.close();
+      return null;
+    });
+  }
 
   public static <T> T call(Call<T> call) throws IOException {
     Thread thread = Thread.currentThread();

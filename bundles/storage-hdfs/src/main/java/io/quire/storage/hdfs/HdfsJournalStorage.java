@@ -66,10 +66,8 @@ public final class HdfsJournalStorage implements JournalStorage {
    * Hadoop's file system cache (its owner closes it).
    */
   public static DistributedFileSystem connect(URI folder, Configuration conf) throws IOException {
+    requireHdfsFolder(folder);
     return Hadoop.call(() -> {
-      if (!"hdfs".equals(folder.getScheme()) || folder.getAuthority() == null) {
-        throw new IOException("not an HDFS folder: '" + folder + "'; give hdfs://host:port/dir");
-      }
       FileSystem fs = FileSystem.newInstance(folder, conf);
       if (!(fs instanceof DistributedFileSystem dfs)) {
         fs.close();
@@ -78,6 +76,13 @@ public final class HdfsJournalStorage implements JournalStorage {
       }
       return dfs;
     });
+  }
+
+  /** Fails unless {@code folder} is an {@code hdfs://host:port/dir} URI. */
+  public static void requireHdfsFolder(URI folder) throws IOException {
+    if (!"hdfs".equals(folder.getScheme()) || folder.getAuthority() == null) {
+      throw new IOException("not an HDFS folder: '" + folder + "'; give hdfs://host:port/dir");
+    }
   }
 
   @Override
@@ -379,10 +384,7 @@ public final class HdfsJournalStorage implements JournalStorage {
 
     @Override
     public void close() throws IOException {
-      Hadoop.call(() -> {
-        in.close();
-        return null;
-      });
+      Hadoop.close(in);
     }
   }
 }

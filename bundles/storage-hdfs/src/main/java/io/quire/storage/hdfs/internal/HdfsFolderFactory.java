@@ -29,9 +29,7 @@ public class HdfsFolderFactory implements FolderStorageFactory {
 
   @Override
   public JournalStorage open(URI folder) throws IOException {
-    if (!"hdfs".equals(folder.getScheme()) || folder.getAuthority() == null) {
-      throw new IOException("not an HDFS folder (hdfs://host:port/dir): " + folder);
-    }
+    HdfsJournalStorage.requireHdfsFolder(folder);
     DistributedFileSystem fs;
     synchronized (clients) {
       fs = clients.get(folder.getAuthority());
@@ -48,10 +46,7 @@ public class HdfsFolderFactory implements FolderStorageFactory {
     synchronized (clients) {
       for (DistributedFileSystem fs : clients.values()) {
         try {
-          Hadoop.call(() -> {
-            fs.close();
-            return null;
-          });
+          Hadoop.close(fs);
         } catch (IOException e) {
           LOG.warn("Closing an HDFS client failed: {}", e.getMessage());
         }

@@ -67,10 +67,7 @@ public class HdfsStorageComponent {
     mbean.unregister();
     service.unregister();
     try {
-      Hadoop.call(() -> {
-        fs.close();
-        return null;
-      });
+      Hadoop.close(fs);
     } catch (IOException e) {
       LOG.warn("Closing the HDFS client of the journal failed: {}", e.getMessage());
     }
