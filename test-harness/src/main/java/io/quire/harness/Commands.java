@@ -26,6 +26,11 @@ public final class Commands {
       }
       return stdout;
     }
+
+    /** Standard output, then standard error, as one line for a report. */
+    public String oneLine() {
+      return (stdout + " " + stderr).strip().replace('\n', ' ');
+    }
   }
 
   public static Result run(List<String> command, Duration timeout)

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 
 /**
@@ -125,7 +126,7 @@ public final class BackupScenario {
       Matcher sequenceFound = VERIFIED_SEQUENCE.matcher(verified.stdout());
       boolean verifies = verified.exitCode() == 0 && sequenceFound.find();
       results.add(new Invariant("BackupVerifies", verifies, "journal verify " + uri + " exit "
-          + verified.exitCode() + ": " + oneLine(verified)));
+          + verified.exitCode() + ": " + verified.oneLine()));
       if (!verifies) {
         return results;
       }
@@ -137,7 +138,7 @@ public final class BackupScenario {
       int[] commandsInBackup = commandsUpTo(master, journal, sequence);
       out.printf("  backup of %d entries at sequence %d, taken after %d acknowledged mutations, "
           + "%d more acknowledged while fsadmin backup ran; %d client commands in it%n",
-          entries, sequence, ackedBefore, ackedDuring, sumOf(commandsInBackup));
+          entries, sequence, ackedBefore, ackedDuring, IntStream.of(commandsInBackup).sum());
 
       master.format();
       try {
@@ -161,7 +162,7 @@ public final class BackupScenario {
       Commands.Result journalVerified = master.run(COMMAND, "journal", "verify",
           journal.toString());
       results.add(new Invariant("RestoredJournalVerifies", journalVerified.exitCode() == 0,
-          "exit " + journalVerified.exitCode() + ": " + oneLine(journalVerified)));
+          "exit " + journalVerified.exitCode() + ": " + journalVerified.oneLine()));
     }
     return results;
   }
@@ -170,10 +171,10 @@ public final class BackupScenario {
       int ackedBefore, int ackedDuring) {
     List<String> problems = new ArrayList<>();
     if (backup.exitCode() != 0) {
-      problems.add("fsadmin backup exit " + backup.exitCode() + ": " + oneLine(backup));
+      problems.add("fsadmin backup exit " + backup.exitCode() + ": " + backup.oneLine());
     } else if (!JSON_URI.matcher(backup.stdout()).find()
         || !JSON_ENTRIES.matcher(backup.stdout()).find()) {
-      problems.add("fsadmin backup --json printed no URI or entry count: " + oneLine(backup));
+      problems.add("fsadmin backup --json printed no URI or entry count: " + backup.oneLine());
     }
     for (FsBatchClient driver : load.drivers()) {
       int commands = driver.workload().commands().size();
@@ -221,13 +222,8 @@ public final class BackupScenario {
       TreeSet<String> actual = Subtrees.listing(master, workload.root());
       inodes += expected.size();
       if (!actual.equals(expected)) {
-        TreeSet<String> missing = new TreeSet<>(expected);
-        missing.removeAll(actual);
-        TreeSet<String> extra = new TreeSet<>(actual);
-        extra.removeAll(expected);
-        problems.add(workload.root() + " after " + commandsInBackup[c] + " commands: missing "
-            + missing.size() + " " + first(missing) + ", unexpected " + extra.size() + " "
-            + first(extra));
+        problems.add(workload.root() + " after " + commandsInBackup[c] + " commands: "
+            + Subtrees.difference(expected, actual));
       }
     }
     long counted = 1 + baseInodes + inodes;
@@ -242,27 +238,11 @@ public final class BackupScenario {
         : String.join("; ", problems));
   }
 
-  private static String first(TreeSet<String> entries) {
-    return entries.isEmpty() ? "" : "(e.g. " + entries.first() + ")";
-  }
-
-  private static int sumOf(int[] counts) {
-    int sum = 0;
-    for (int c : counts) {
-      sum += c;
-    }
-    return sum;
-  }
-
   private static String match(Pattern pattern, String text) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       throw new IllegalStateException("no " + pattern + " in " + text);
     }
     return m.group(1);
-  }
-
-  private static String oneLine(Commands.Result result) {
-    return (result.stdout() + " " + result.stderr()).strip().replace('\n', ' ');
   }
 }

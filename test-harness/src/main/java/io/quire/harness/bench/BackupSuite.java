@@ -93,8 +93,8 @@ final class BackupSuite {
     }
     BackupResult last = results.get(results.size() - 1);
     out.printf(Locale.ROOT, "| %,d | %,d | %.1f | %s |%n", last.entries(), last.bytes(),
-        last.bytes() / (double) last.entries(), join(results.stream()
-            .mapToLong(BackupResult::millis).toArray()));
+        last.bytes() / (double) last.entries(), BenchCommand.join(results.stream()
+            .mapToLong(BackupResult::millis), ", "));
     // keep the first (the one restored below) and delete the others
     for (BackupResult r : results.subList(1, results.size())) {
       Files.delete(Path.of(r.uri()));
@@ -215,13 +215,5 @@ final class BackupSuite {
     long[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  private static String join(long[] values) {
-    StringBuilder text = new StringBuilder();
-    for (long v : values) {
-      text.append(text.length() == 0 ? "" : ", ").append(v);
-    }
-    return text.toString();
   }
 }

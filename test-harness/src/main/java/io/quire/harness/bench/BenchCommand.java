@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,7 +92,7 @@ public class BenchCommand implements Callable<Integer> {
     }
     out.println("machine: " + MachineInfo.describe(root));
     out.println("command: bin/quire-harness bench --seconds " + seconds + " --writers "
-        + join(writers) + " --replay-entries " + replayEntries + (api ? "" : " --no-api"));
+        + join(IntStream.of(writers).asLongStream(), ",") + " --replay-entries " + replayEntries + (api ? "" : " --no-api"));
     out.println();
     out.println("| measured | per second | p50 ms | p99 ms |");
     out.println("|---|---|---|---|");
@@ -135,17 +138,14 @@ public class BenchCommand implements Callable<Integer> {
     return Path.of(env);
   }
 
+  /** The numbers as text, e.g. "1,16,64". */
+  static String join(LongStream values, String separator) {
+    return values.mapToObj(Long::toString).collect(Collectors.joining(separator));
+  }
+
   static Path fresh(Path root, String name) throws IOException {
     Path dir = root.resolve(name + "-" + System.nanoTime());
     Files.createDirectories(dir);
     return dir;
-  }
-
-  static String join(int[] values) {
-    StringBuilder text = new StringBuilder();
-    for (int v : values) {
-      text.append(text.length() == 0 ? "" : ",").append(v);
-    }
-    return text.toString();
   }
 }

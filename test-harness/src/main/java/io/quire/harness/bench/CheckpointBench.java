@@ -48,7 +48,7 @@ final class CheckpointBench {
 
     String row() {
       return String.format(Locale.ROOT, "| %,d | %,d | %.1f | %s | %d | %d | %,d |", inodes,
-          bytes, bytes / (double) inodes, join(checkpointMillis), serializeMillis, checkMillis,
+          bytes, bytes / (double) inodes, BenchCommand.join(checkpointMillis.stream().mapToLong(Long::longValue), ", "), serializeMillis, checkMillis,
           recoveryMillis);
     }
 
@@ -104,14 +104,6 @@ final class CheckpointBench {
     LocalJournalStorage storage = new LocalJournalStorage(dir);
     UUID cluster = UUID.fromString(JournalFolder.readMarker(storage).clusterId());
     return new CheckpointStore(storage, cluster, Clock.systemUTC());
-  }
-
-  private static String join(List<Long> values) {
-    StringBuilder text = new StringBuilder();
-    for (long v : values) {
-      text.append(text.length() == 0 ? "" : ", ").append(v);
-    }
-    return text.toString();
   }
 
   /** Counts bytes and drops them. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 /**
  * {@code bench --checkpoints}: checkpoint time and size per namespace size, a real master's
@@ -55,11 +56,8 @@ final class CheckpointSuite {
     out.println("machine: " + MachineInfo.describe(root));
     out.printf(Locale.ROOT, "harness JVM: max heap %.1f GiB, GC %s%n",
         Runtime.getRuntime().maxMemory() / (double) (1L << 30), collectors());
-    StringBuilder list = new StringBuilder();
-    for (long n : sizes) {
-      list.append(list.length() == 0 ? "" : ",").append(n);
-    }
-    out.println("command: bin/quire-harness bench --checkpoints --checkpoint-inodes " + list
+    out.println("command: bin/quire-harness bench --checkpoints --checkpoint-inodes "
+        + BenchCommand.join(LongStream.of(sizes), ",")
         + " --restart-inodes " + restartInodes + " --restart-entries " + restartEntries
         + " --latency-inodes " + latencyInodes + " --latency-writers " + writers
         + " --seconds " + seconds);

@@ -43,7 +43,7 @@ final class CheckpointChecks {
       throws IOException, InterruptedException {
     Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify",
         journal.toString());
-    String output = (verify.stdout() + verify.stderr()).strip().replace('\n', ' ');
+    String output = verify.oneLine();
     return new Invariant("FolderValidAfterKill",
         verify.exitCode() == 0 && !PROBLEM.matcher(output).find(),
         "journal verify exit " + verify.exitCode() + ": " + output);

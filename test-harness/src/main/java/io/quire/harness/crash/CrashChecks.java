@@ -58,20 +58,12 @@ final class CrashChecks {
         inFlightApplied++;
         continue;
       }
-      TreeSet<String> missing = new TreeSet<>(workload.stateAfter(k));
-      missing.removeAll(actual);
-      TreeSet<String> extra = new TreeSet<>(actual);
-      extra.removeAll(workload.stateAfter(k));
-      problems.add(workload.root() + " after " + k + " acknowledged: missing " + first(missing)
-          + ", unexpected " + first(extra));
+      problems.add(workload.root() + " after " + k + " acknowledged: "
+          + Subtrees.difference(workload.stateAfter(k), actual));
     }
     return new Invariant("AckedMutationsSurviveCrash", problems.isEmpty(), problems.isEmpty()
         ? drivers.size() + " subtrees match their acknowledged commands (" + inFlightApplied
             + " also hold the command in flight)" : String.join("; ", problems));
-  }
-
-  private static String first(TreeSet<String> entries) {
-    return entries.isEmpty() ? "none" : entries.size() + " e.g. " + entries.first();
   }
 
   static Invariant noRefusals(List<FsBatchClient> drivers) {
@@ -92,6 +84,6 @@ final class CrashChecks {
         journal.toString());
     return new Invariant("SequenceNumbersAreContiguous", verify.exitCode() == 0,
         "graceful stop exit " + stopped + "; journal verify exit " + verify.exitCode() + ": "
-            + (verify.stdout() + verify.stderr()).strip().replace('\n', ' '));
+            + verify.oneLine());
   }
 }

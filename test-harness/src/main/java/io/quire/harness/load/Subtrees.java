@@ -29,4 +29,20 @@ public final class Subtrees {
     }
     return entries;
   }
+
+  /**
+   * What {@code actual} lacks and what it has beyond {@code expected}: "missing 2 (e.g. f /c1/n3),
+   * unexpected none".
+   */
+  public static String difference(TreeSet<String> expected, TreeSet<String> actual) {
+    TreeSet<String> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    TreeSet<String> extra = new TreeSet<>(actual);
+    extra.removeAll(expected);
+    return "missing " + some(missing) + ", unexpected " + some(extra);
+  }
+
+  private static String some(TreeSet<String> entries) {
+    return entries.isEmpty() ? "none" : entries.size() + " (e.g. " + entries.first() + ")";
+  }
 }
