@@ -65,7 +65,7 @@ final class EmbeddedFramework {
   /** Installs every jar with its start level and marks it to start when its level is reached. */
   void install(List<Path> jars) throws BundleException {
     for (Path jar : jars) {
-      Bundle bundle = context().installBundle(jar.toUri().toString());
+      Bundle bundle = context().installBundle(BundleJars.location(jar));
       int level = StartLevels.of(bundle.getSymbolicName());
       bundle.adapt(BundleStartLevel.class).setStartLevel(level);
       if (!isFragment(bundle)) {

@@ -4,6 +4,7 @@ import io.quire.harness.backup.BackupScenario;
 import io.quire.harness.bench.BenchCommand;
 import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
+import io.quire.harness.hdfs.MiniHdfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code bin/quire-harness <scenario> [--seed S] [--iterations N]}. Exit 0 only if all held. */
 @Command(name = "quire-harness", mixinStandardHelpOptions = true,
     description = "Failure scenarios against real Quire processes, and benchmarks.",
-    subcommands = {Harness.ListScenarios.class, Harness.Crash.class, Harness.Backup.class})
+    subcommands = {Harness.ListScenarios.class, Harness.Crash.class, Harness.Backup.class,
+        Harness.MiniHdfsCommand.class})
 public final class Harness implements Callable<Integer> {
 
   @Override
@@ -35,6 +37,8 @@ public final class Harness implements Callable<Integer> {
       System.out.println("backup     a backup taken while fs clients write, then format and "
           + "start -i: the restored namespace must be the one at the backup's sequence number");
       System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
+      System.out.println("minihdfs   a real single-node HDFS in the foreground (not a scenario), "
+          + "for trying an hdfs:// journal by hand");
       return 0;
     }
   }
@@ -103,6 +107,39 @@ public final class Harness implements Callable<Integer> {
           run.operations, baseInodes).run(s, run.iterations);
       System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
       return held ? 0 : 1;
+    }
+  }
+
+  @Command(name = "minihdfs", mixinStandardHelpOptions = true,
+      description = "Run a real HDFS (Hadoop's minicluster: a NameNode and DataNodes in this "
+          + "process) in the foreground until Ctrl-C, for trying an hdfs:// journal by hand.")
+  static final class MiniHdfsCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "the NameNode's port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int port = 8020;
+
+    @Option(names = "--datanodes", description = "DataNodes (default ${DEFAULT-VALUE})")
+    int dataNodes = 1;
+
+    @Option(names = "--dir", description = "where its data and client configuration go "
+        + "(default: a new temporary folder)")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (dataNodes < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--datanodes must be at least 1");
+      }
+      Path work = dir != null ? dir : Files.createTempDirectory("quire-minihdfs");
+      System.out.printf("minihdfs: starting a NameNode on 127.0.0.1:%d and %d DataNode(s) in %s%n",
+          port, dataNodes, work);
+      try (MiniHdfs hdfs = MiniHdfs.start(work, port, dataNodes)) {
+        System.out.printf("minihdfs: running at %s. For a journal on it, put in "
+            + "conf/quire-site.properties:%n  alluxio.master.journal.folder=%s/quire/journal%n"
+            + "  quire.hadoop.conf.dir=%s%nthen bin/quire format and bin/quire start. "
+            + "Ctrl-C stops it.%n", hdfs.uri(), hdfs.uri(), hdfs.clientConfDir());
+        hdfs.runUntilStopped();
+      }
+      return 0;
     }
   }
 

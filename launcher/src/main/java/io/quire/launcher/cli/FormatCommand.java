@@ -4,8 +4,8 @@ import io.quire.journal.FormatMarker;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.storage.JournalStorage;
 import io.quire.launcher.config.SiteConfig;
-import io.quire.storage.local.LocalJournalStorage;
-import java.nio.file.Path;
+import io.quire.launcher.CliStorage;
+import io.quire.launcher.LibDir;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,18 +31,12 @@ final class FormatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig config = cli.loadRunnableConfig();
-    JournalStorage storage = storage(config);
-    FormatMarker marker = JournalFolder.format(storage, Clock.systemUTC());
-    spec.commandLine().getOut().println("Formatted journal " + config.journalFolder() + " ("
-        + config.storageType() + ", cluster id " + marker.clusterId() + ")");
-    return 0;
-  }
-
-  /** The journal storage of the configuration; this build has the local backend only. */
-  static JournalStorage storage(SiteConfig config) {
-    if (!config.storageType().equals("local")) {
-      throw new IllegalStateException("storage '" + config.storageType() + "' is not available in this build");
+    try (CliStorage storages = new CliStorage(LibDir.locate().resolve("bundles"), config.hadoopConfDir())) {
+      JournalStorage storage = storages.open(config.journalFolder());
+      FormatMarker marker = JournalFolder.format(storage, Clock.systemUTC());
+      spec.commandLine().getOut().println("Formatted journal " + config.journalFolder() + " ("
+          + config.storageType() + ", cluster id " + marker.clusterId() + ")");
     }
-    return new LocalJournalStorage(Path.of(config.journalFolder()));
+    return 0;
   }
 }

@@ -17,6 +17,7 @@ final class CrossKeyRules {
       throw new ConfigException(ConfigKeys.ZOOKEEPER_ADDRESS, null,
           "missing required value; it is required when " + ConfigKeys.ZOOKEEPER_ENABLED + "=true");
     }
+    resolveFolder(values, ConfigKeys.HADOOP_CONF_DIR, home);
     resolveReadableFile(values, ConfigKeys.JMX_PASSWORD_FILE, home);
     resolveReadableFile(values, ConfigKeys.JMX_ACCESS_FILE, home);
     if (values.containsKey(ConfigKeys.JMX_ACCESS_FILE) && !values.containsKey(ConfigKeys.JMX_PASSWORD_FILE)) {
@@ -65,6 +66,18 @@ final class CrossKeyRules {
       throw new ConfigException(key, text, "no readable file at " + file);
     }
     values.put(key, file.toString());
+  }
+
+  private static void resolveFolder(Map<String, Object> values, String key, Path home) throws ConfigException {
+    String text = (String) values.get(key);
+    if (text == null) {
+      return;
+    }
+    Path folder = home.resolve(text).toAbsolutePath().normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new ConfigException(key, text, "no folder at " + folder);
+    }
+    values.put(key, folder.toString());
   }
 
   private static boolean isLoopback(String host) throws ConfigException {

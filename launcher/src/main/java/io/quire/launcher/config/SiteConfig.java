@@ -53,6 +53,11 @@ public record SiteConfig(Path home, Path confDir, Map<String, Object> values) {
     return Optional.ofNullable((String) values.get(ConfigKeys.JMX_ACCESS_FILE)).map(Path::of);
   }
 
+  /** The HDFS client's configuration folder ({@code quire.hadoop.conf.dir}), absolute. */
+  public Optional<String> hadoopConfDir() {
+    return Optional.ofNullable((String) values.get(ConfigKeys.HADOOP_CONF_DIR));
+  }
+
   public boolean zookeeperEnabled() {
     return (Boolean) values.get(ConfigKeys.ZOOKEEPER_ENABLED);
   }

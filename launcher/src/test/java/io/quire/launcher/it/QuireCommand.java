@@ -1,5 +1,8 @@
 package io.quire.launcher.it;
 
+import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.Role;
+import io.quire.launcher.config.SiteConfigLoader;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs {@code bin/quire} of the built distribution as an operator would, with its own
@@ -74,6 +78,46 @@ final class QuireCommand {
           + COMMAND_TIMEOUT_SECONDS + " s");
     }
     return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** {@code mkdir prefix0 .. prefix<count-1>} in one {@code fs -} batch, which must succeed. */
+  void mkdirs(Path conf, String prefix, int count) throws IOException, InterruptedException {
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      script.append("mkdir ").append(prefix).append(i).append('\n');
+    }
+    Result batch = runWithInput(conf, script.toString(), "fs", "-");
+    if (batch.exit() != 0) {
+      throw new AssertionError("fs - with " + count + " mkdirs failed: " + batch);
+    }
+  }
+
+  /** The pid of the master started with {@code conf}, from its pid file. */
+  long pidOf(Path conf) throws Exception {
+    return Long.parseLong(Files.readString(pidFile(conf)).strip());
+  }
+
+  Path pidFile(Path conf) throws Exception {
+    return files(conf).pidFile();
+  }
+
+  Path logFile(Path conf) throws Exception {
+    return files(conf).logFile();
+  }
+
+  private InstanceFiles files(Path conf) throws Exception {
+    return new InstanceFiles(home, Role.MASTER, SiteConfigLoader.load(conf, home).webPort());
+  }
+
+  /** Every pid file under this home's logs, of any master or secondary. */
+  List<Path> pidFiles() throws IOException {
+    Path logs = home.resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(logs)) {
+      return files.filter(p -> p.toString().endsWith(".pid")).toList();
+    }
   }
 
   private static int freePort() throws IOException {

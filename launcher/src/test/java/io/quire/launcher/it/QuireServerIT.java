@@ -539,12 +539,7 @@ class QuireServerIT {
   }
 
   private void mkdirs(Path conf, String prefix, int count) throws Exception {
-    StringBuilder script = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      script.append("mkdir ").append(prefix).append(i).append('\n');
-    }
-    QuireCommand.Result batch = quire.runWithInput(conf, script.toString(), "fs", "-");
-    assertEquals(0, batch.exit(), batch::toString);
+    quire.mkdirs(conf, prefix, count);
   }
 
   /** Waits until the secondary has applied the primary's last entry and has its inode count. */
@@ -641,28 +636,18 @@ class QuireServerIT {
   }
 
   private long pidOf(Path conf) throws Exception {
-    return Long.parseLong(Files.readString(pidFile(conf)).strip());
+    return quire.pidOf(conf);
   }
 
   private Path pidFile(Path conf) throws Exception {
-    return files(conf).pidFile();
+    return quire.pidFile(conf);
   }
 
   private Path logFile(Path conf) throws Exception {
-    return files(conf).logFile();
-  }
-
-  private InstanceFiles files(Path conf) throws Exception {
-    return new InstanceFiles(home, Role.MASTER, SiteConfigLoader.load(conf, home).webPort());
+    return quire.logFile(conf);
   }
 
   private List<Path> pidFiles() throws IOException {
-    Path logs = home.resolve("logs");
-    if (!Files.isDirectory(logs)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(logs)) {
-      return files.filter(p -> p.toString().endsWith(".pid")).toList();
-    }
+    return quire.pidFiles();
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +33,13 @@ public class JournalTool implements Callable<Integer> {
 
   private final EntryRenderer renderer;
   private final CheckpointRenderer checkpointRenderer;
-  private final Function<Path, JournalStorage> storageFactory;
+  private final FolderOpener storageFactory;
+
+  /** Opens a journal folder by its name on the command line: a path or a URI. */
+  @FunctionalInterface
+  public interface FolderOpener {
+    JournalStorage open(String folder) throws IOException;
+  }
 
   /**
    * A tool that cannot decode checkpoint records: {@code dump --checkpoint} prints the header
@@ -43,7 +48,7 @@ public class JournalTool implements Callable<Integer> {
    * @param renderer how {@code dump} prints an entry (the master's decoder, where present)
    * @param storageFactory opens the folder to read (the CLI passes the local backend)
    */
-  public JournalTool(EntryRenderer renderer, Function<Path, JournalStorage> storageFactory) {
+  public JournalTool(EntryRenderer renderer, FolderOpener storageFactory) {
     this(renderer, null, storageFactory);
   }
 
@@ -54,7 +59,7 @@ public class JournalTool implements Callable<Integer> {
    * @param storageFactory opens the folder to read (the CLI passes the local backend)
    */
   public JournalTool(EntryRenderer renderer, CheckpointRenderer checkpointRenderer,
-      Function<Path, JournalStorage> storageFactory) {
+      FolderOpener storageFactory) {
     this.renderer = renderer;
     this.checkpointRenderer = checkpointRenderer;
     this.storageFactory = storageFactory;
@@ -67,13 +72,13 @@ public class JournalTool implements Callable<Integer> {
   }
 
   /** Opens the folder and runs {@code action}, turning failures into exit codes and lines. */
-  int run(Path folder, PrintWriter err, FolderAction action) {
-    if (!Files.isDirectory(folder)) {
+  int run(String folder, PrintWriter err, FolderAction action) {
+    if (!isUri(folder) && !Files.isDirectory(Path.of(folder))) {
       err.println("journal: " + folder + " is neither a journal folder nor a backup file");
       return 2;
     }
     try {
-      return action.run(OfflineJournal.open(storageFactory.apply(folder), checkpointRenderer));
+      return action.run(OfflineJournal.open(storageFactory.open(folder), checkpointRenderer));
     } catch (CorruptJournalException e) {
       err.println("journal: CORRUPT: " + e.getMessage());
       return 1;
@@ -111,6 +116,11 @@ public class JournalTool implements Callable<Integer> {
     int run(OfflineBackup backup) throws IOException;
   }
 
+  /** Whether {@code folder} is a URI with a scheme ({@code hdfs://...}) rather than a local path. */
+  static boolean isUri(String folder) {
+    return folder.matches("[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+  }
+
   /** Whether {@code text} names {@code path} itself or a path below it, not a longer sibling. */
   static boolean mentions(String text, String path) {
     for (int at = text.indexOf(path); at >= 0; at = text.indexOf(path, at + 1)) {
@@ -124,9 +134,18 @@ public class JournalTool implements Callable<Integer> {
 
   /** What both subcommands take: the folder or backup, and the tool that reads it. */
   abstract static class FolderCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR_OR_BACKUP", description = "a journal folder, or a backup file "
-        + "(alluxio-journal-*.gz)")
-    Path folder;
+    @Parameters(paramLabel = "DIR_OR_BACKUP", description = "a journal folder (a local path "
+        + "or hdfs://host:port/dir), or a local backup file (alluxio-journal-*.gz)")
+    String folder;
+
+    /** The backup file named, if the argument is a local regular file. */
+    Path backupFile() {
+      if (isUri(folder)) {
+        return null;
+      }
+      Path file = Path.of(folder);
+      return Files.isRegularFile(file) ? file : null;
+    }
 
     @CommandLine.ParentCommand
     JournalTool parent;
@@ -147,10 +166,11 @@ public class JournalTool implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (Files.isRegularFile(folder)) {
-        return parent.runBackup(folder, err, backup -> {
+      Path file = backupFile();
+      if (file != null) {
+        return parent.runBackup(file, err, backup -> {
           OfflineBackup.Summary found = backup.read(null);
-          out.println(found.headerLine(folder));
+          out.println(found.headerLine(file));
           out.printf("backup %s: valid, %d records, %d bytes of state%s%n", folder,
               found.records(), found.stateBytes(), found.decoded() ? ""
                   : " (records not decoded: this tool runs without the master's decoder)");
@@ -195,23 +215,24 @@ public class JournalTool implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (Files.isRegularFile(folder)) {
-        return dumpBackup(out, err);
+      Path file = backupFile();
+      if (file != null) {
+        return dumpBackup(file, out, err);
       }
       return parent.run(folder, err, journal -> checkpoint == null ? dumpEntries(journal, out)
           : dumpCheckpoint(journal, out, err));
     }
 
-    private int dumpBackup(PrintWriter out, PrintWriter err) {
+    private int dumpBackup(Path file, PrintWriter out, PrintWriter err) {
       if (checkpoint != null || from != 1 || to != Long.MAX_VALUE) {
         err.println("journal: " + folder + " is a backup file: it holds one state, not "
             + "entries or checkpoints, so --checkpoint, --from and --to do not apply");
         return 2;
       }
-      return parent.runBackup(folder, err, backup -> {
+      return parent.runBackup(file, err, backup -> {
         // The whole file first, so that no record of a damaged backup is printed.
         OfflineBackup.Summary found = backup.read(null);
-        out.println(found.headerLine(folder) + ", " + found.records() + " records");
+        out.println(found.headerLine(file) + ", " + found.records() + " records");
         if (!found.decoded()) {
           out.println("note: the records of " + folder + " cannot be shown: this tool runs "
               + "without the master's image decoder");

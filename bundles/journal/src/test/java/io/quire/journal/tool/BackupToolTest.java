@@ -59,7 +59,7 @@ class BackupToolTest {
 
   private int run(CheckpointRenderer renderer, String... args) {
     CommandLine commandLine = new CommandLine(new JournalTool(EntryRenderer.raw(), renderer,
-        LocalJournalStorage::new));
+        folder -> new LocalJournalStorage(Path.of(folder))));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

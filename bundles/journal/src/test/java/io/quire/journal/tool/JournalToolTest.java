@@ -127,7 +127,7 @@ class JournalToolTest {
 
   private int run(CheckpointRenderer checkpoints, String... args) {
     CommandLine commandLine = new CommandLine(new JournalTool(EntryRenderer.raw(), checkpoints,
-        LocalJournalStorage::new));
+        folder -> new LocalJournalStorage(Path.of(folder))));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -67,8 +68,12 @@ public final class HdfsJournalStorage implements JournalStorage {
    */
   public static DistributedFileSystem connect(URI folder, Configuration conf) throws IOException {
     requireHdfsFolder(folder);
+    Configuration settings = new Configuration(conf);
+    // Hadoop would close every client from a JVM shutdown hook of its own, while the journal,
+    // stopping on the same signal, still closes its files through this one: its owner closes it
+    settings.setBoolean(CommonConfigurationKeysPublic.FS_AUTOMATIC_CLOSE_KEY, false);
     return Hadoop.call(() -> {
-      FileSystem fs = FileSystem.newInstance(folder, conf);
+      FileSystem fs = FileSystem.newInstance(folder, settings);
       if (!(fs instanceof DistributedFileSystem dfs)) {
         fs.close();
         throw new IOException(folder + " is served by " + fs.getClass().getName()

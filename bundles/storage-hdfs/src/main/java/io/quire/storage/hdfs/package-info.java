@@ -3,5 +3,5 @@
  * {@code hsync} before anything is acknowledged.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.quire.storage.hdfs;

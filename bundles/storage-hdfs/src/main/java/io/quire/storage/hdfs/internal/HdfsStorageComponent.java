@@ -12,7 +12,6 @@ import java.util.Hashtable;
 import javax.management.DynamicMBean;
 import javax.management.NotCompliantMBeanException;
 import javax.management.StandardMBean;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -26,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The HDFS journal storage as a service ({@code quire.journal.storage=hdfs}), active only while
  * configuration PID {@code io.quire.storage.hdfs} exists, that is while the launcher selected
- * HDFS storage. Registers {@code quire:type=JournalStorage,name=hdfs}.
+ * HDFS storage; the HDFS client settings come from {@code quire.hadoop.conf.dir} in PID
+ * {@code io.quire}. Registers {@code quire:type=JournalStorage,name=hdfs}.
  */
-@Component(service = {}, configurationPid = "io.quire.storage.hdfs",
+@Component(service = {}, configurationPid = {"io.quire", "io.quire.storage.hdfs"},
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class HdfsStorageComponent {
   private static final Logger LOG = LoggerFactory.getLogger(HdfsStorageComponent.class);
@@ -37,6 +37,9 @@ public class HdfsStorageComponent {
   public @interface Config {
     /** The journal folder, {@code hdfs://host:port/dir}. */
     String folder();
+
+    /** A folder with the HDFS client's core-site.xml and hdfs-site.xml (from PID {@code io.quire}). */
+    String quire_hadoop_conf_dir() default "";
 
     /** How long taking over a file a dead master left open may take. */
     long lease_recovery_timeout_millis() default 60_000;
@@ -50,7 +53,7 @@ public class HdfsStorageComponent {
   public HdfsStorageComponent(Config config, BundleContext context)
       throws IOException, NotCompliantMBeanException {
     URI folder = URI.create(config.folder());
-    fs = HdfsJournalStorage.connect(folder, Hadoop.call(Configuration::new));
+    fs = HdfsJournalStorage.connect(folder, Hadoop.configuration(config.quire_hadoop_conf_dir()));
     HdfsJournalStorage storage = new HdfsJournalStorage(fs, folder,
         Duration.ofMillis(config.lease_recovery_timeout_millis()));
     Hashtable<String, Object> properties = new Hashtable<>();
