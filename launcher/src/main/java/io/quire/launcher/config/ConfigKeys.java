@@ -32,6 +32,7 @@ public final class ConfigKeys {
   public static final String JMX_ACCESS_FILE = "quire.jmx.access.file";
   public static final String JOURNAL_STORAGE = "quire.journal.storage";
   public static final String HADOOP_CONF_DIR = "quire.hadoop.conf.dir";
+  public static final String STORAGE_TIMEOUT = "quire.journal.storage.timeout";
   public static final String STARTUP_TIMEOUT = "quire.startup.timeout";
   public static final String CHECKPOINT_OVERDUE = "quire.checkpoint.overdue.after";
 
@@ -65,6 +66,9 @@ public final class ConfigKeys {
       new ConfigKey(JMX_ACCESS_FILE, ValueTypes.text(), null, "JMX roles (jmxremote.access format)"),
       new ConfigKey(JOURNAL_STORAGE, ValueTypes.choice(STORAGE_TYPES), null,
           "local, nfs or hdfs; by default from the journal folder's scheme"),
+      new ConfigKey(STORAGE_TIMEOUT, ValueTypes.duration(), "60s",
+          "how long a write waits for a failing journal storage (unreachable, full) before it "
+              + "gets an error; the journal retries and resumes when the storage returns"),
       new ConfigKey(HADOOP_CONF_DIR, ValueTypes.text(), null,
           "a folder with the HDFS client's core-site.xml and hdfs-site.xml (relative to quire.home)"),
       new ConfigKey(STARTUP_TIMEOUT, ValueTypes.duration(), "120s",

@@ -2,6 +2,7 @@ package io.quire.journal.internal;
 
 import io.quire.journal.JournalClosedException;
 import io.quire.journal.JournalFormat;
+import io.quire.journal.StorageUnavailableException;
 import io.quire.journal.storage.AppendableFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: appenders fill one buffer while a single sync thread writes and syncs the other.
@@ -20,25 +23,57 @@ import java.util.concurrent.locks.ReentrantLock;
  * directly, with no lock to re-acquire (a {@code signalAll} on one lock would make 64 woken
  * writers queue for it one after another).
  *
- * <p>Invariant: every entry up to {@code durableSequence} has been synced to the storage. Once a
- * write or sync fails, the log is failed for good (an fsync error may have dropped dirty pages;
- * retrying could acknowledge data that is not on disk) and every waiter and later appender gets
- * the failure.
+ * <p>Invariant: every entry up to {@code durableSequence} has been synced to the storage.
+ *
+ * <p>When a write or sync fails (the storage is unreachable, full, or failing), the batch is not
+ * retried on the same file: an fsync error may have dropped dirty pages, and a broken HDFS
+ * pipeline cannot be trusted. The sync thread asks the {@link Roller} to reopen the file cut back
+ * to its last durable byte, writes the whole batch again from memory and syncs it; it retries so,
+ * with back-off, until it succeeds. Meanwhile writers wait, each at most the storage timeout:
+ * a writer whose entry is not durable within it gets {@link StorageUnavailableException} (the
+ * entry stays buffered and becomes durable if the storage returns, so its outcome is unknown),
+ * and once the storage has been unavailable for longer than the timeout, appends are refused at
+ * once with that exception (nothing is buffered, so their outcome is known). A failure that
+ * retrying cannot mend (the folder was taken over, a durable byte is missing) fails the log for
+ * good, and every waiter and later appender gets it.
  */
 public final class GroupCommitLog implements AutoCloseable {
 
-  /** Called by the sync thread after a batch is durable: may seal and start segments. */
+  /** Called by the sync thread: rolls segments, and reopens the file after a failure. */
   public interface Roller {
-    /** @return the file to write the next batch to (the same one unless it rolled) */
+    /**
+     * After a batch is durable: may seal and start segments.
+     *
+     * @return the file to write the next batch to (the same one unless it rolled)
+     */
     AppendableFile afterSync(AppendableFile current, long durableSequence) throws IOException;
+
+    /**
+     * After a failed write, sync or roll: closes {@code failed} as far as it can and returns a
+     * file to write the entries after {@code durableSequence} to, ending at the last durable
+     * byte (the open segment cut back to it, or a new segment that starts after it).
+     *
+     * @throws JournalClosedException when retrying cannot help: the log fails for good
+     * @throws IOException the storage still fails: retried after a pause
+     */
+    AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException;
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
+  private static final long FIRST_RETRY_PAUSE_MILLIS = 50;
+  private static final long MAX_RETRY_PAUSE_MILLIS = 2_000;
+  /** A waiter looks at the storage's state this often while its entry is not durable. */
+  private static final long WAIT_SLICE_NANOS = 100_000_000;
 
   private static final int INITIAL_BUFFER = 1 << 16;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition dataAvailable = lock.newCondition();
   private final Condition spaceAvailable = lock.newCondition();
+  /** Signalled on close and failure only: wakes the sync thread from a pause between retries. */
+  private final Condition stopping = lock.newCondition();
   private final long maxPendingBytes;
+  private final long storageTimeoutNanos;
   private final Roller roller;
   private final Thread syncThread;
   private final BatchStats stats = new BatchStats();
@@ -51,14 +86,23 @@ public final class GroupCommitLog implements AutoCloseable {
   private long lastSequence;
   private volatile long durableSequence;
   private volatile IOException failure;
+  /** When the storage began failing ({@link System#nanoTime}), while it does; else 0. */
+  private volatile long unavailableSince;
+  private volatile IOException storageError;
+  private final java.util.concurrent.atomic.LongAdder outages = new java.util.concurrent.atomic.LongAdder();
   private boolean closing;
 
+  /**
+   * @param storageTimeout how long a writer waits for the storage to take its entry before it
+   *     gets {@link StorageUnavailableException}
+   */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
-      Roller roller) {
+      java.time.Duration storageTimeout, Roller roller) {
     this.file = file;
     this.lastSequence = lastSequence;
     this.durableSequence = lastSequence;
     this.maxPendingBytes = maxPendingBytes;
+    this.storageTimeoutNanos = storageTimeout.toNanos();
     this.roller = roller;
     this.syncThread = new Thread(this::runSyncLoop, "quire-journal-sync");
     this.syncThread.setDaemon(true);
@@ -72,11 +116,23 @@ public final class GroupCommitLog implements AutoCloseable {
           + " bytes exceeds the limit of " + JournalFormat.MAX_ENTRY_BYTES);
     }
     int bytes = RecordEncoder.recordBytes(entry);
+    long deadline = System.nanoTime() + storageTimeoutNanos;
     lock.lock();
     try {
+      checkOpen();
+      checkAvailable();
       while (filling.position() + bytes > maxPendingBytes && filling.position() > 0
           && failure == null && !closing) {
-        spaceAvailable.awaitUninterruptibly();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw unavailable("no room to buffer the entry within the storage timeout");
+        }
+        try {
+          spaceAvailable.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting to append");
+        }
       }
       checkOpen();
       if (filling.remaining() < bytes) {
@@ -113,12 +169,45 @@ public final class GroupCommitLog implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    try {
-      batchDurable.get();
-    } catch (ExecutionException e) {
-      throw new JournalClosedException("journal entry " + sequence + " is not durable: "
-          + e.getCause().getMessage(), e.getCause());
+    // At most the timeout from this call, and no longer than the timeout from the moment the
+    // storage began failing: once an outage is older than that, waiters are answered at once
+    // (one thread answering many waiters in turn must not pay the timeout for each).
+    long deadline = System.nanoTime() + storageTimeoutNanos;
+    while (true) {
+      long since = unavailableSince;
+      long limit = since == 0 ? deadline : Math.min(deadline, since + storageTimeoutNanos);
+      long left = limit - System.nanoTime();
+      if (left <= 0) {
+        throw unavailable("journal entry " + sequence + " was not durable within the storage "
+            + "timeout; it stays buffered and is written if the storage returns");
+      }
+      try {
+        batchDurable.get(Math.min(left, WAIT_SLICE_NANOS), java.util.concurrent.TimeUnit.NANOSECONDS);
+        return;
+      } catch (ExecutionException e) {
+        throw new JournalClosedException("journal entry " + sequence + " is not durable: "
+            + e.getCause().getMessage(), e.getCause());
+      } catch (java.util.concurrent.TimeoutException e) {
+        // look again at whether the storage is failing, and since when
+      }
     }
+  }
+
+  /** Refuses appends once the storage has been failing for longer than the timeout. */
+  private void checkAvailable() throws StorageUnavailableException {
+    long since = unavailableSince;
+    if (since != 0 && System.nanoTime() - since > storageTimeoutNanos) {
+      throw unavailable("the entry was not appended");
+    }
+  }
+
+  private StorageUnavailableException unavailable(String what) {
+    long since = unavailableSince;
+    IOException cause = storageError;
+    String how = since == 0 ? "the journal storage is slow"
+        : "the journal storage has been failing for " + (System.nanoTime() - since) / 1_000_000
+            + " ms" + (cause == null ? "" : " (" + cause.getMessage() + ")");
+    return new StorageUnavailableException(how + ": " + what, cause);
   }
 
   private void runSyncLoop() {
@@ -145,23 +234,105 @@ public final class GroupCommitLog implements AutoCloseable {
         } finally {
           lock.unlock();
         }
-        writeAndSync(batchLast);
+        writeDurably(batchLast);
       }
     } catch (IOException | RuntimeException e) {
       fail(e instanceof IOException io ? io : new IOException(e));
     }
   }
 
-  private void writeAndSync(long batchLast) throws IOException {
+  /**
+   * Writes and syncs the batch, then lets the roller roll; on a storage failure reopens and
+   * does it again until it succeeds, the log fails for good, or it closes with the storage gone.
+   */
+  private void writeDurably(long batchLast) throws IOException {
     writing.flip();
-    file.append(writing);
-    file.flush();
-    file.sync();
-    stats.record();
+    boolean durable = false;
+    long pause = FIRST_RETRY_PAUSE_MILLIS;
+    while (true) {
+      try {
+        if (!durable) {
+          writing.rewind();
+          file.append(writing);
+          file.flush();
+          file.sync();
+          stats.record();
+          durableSequence = batchLast;
+          durable = true;
+          writingBatch.durable.complete(null);
+        }
+        file = roller.afterSync(file, batchLast);
+        break;
+      } catch (JournalClosedException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+        storageFailed(error, batchLast);
+        pause = reopenWithRetries(pause);
+      }
+    }
     writing.clear();
-    durableSequence = batchLast;
-    writingBatch.durable.complete(null);
-    file = roller.afterSync(file, batchLast);
+    if (unavailableSince != 0) {
+      long millis = (System.nanoTime() - unavailableSince) / 1_000_000;
+      unavailableSince = 0;
+      LOG.info("Journal storage is back after {} ms; entries up to sequence {} are durable, "
+          + "writes resume", millis, durableSequence);
+    }
+  }
+
+  private void storageFailed(IOException error, long batchLast) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    storageError = error;
+    if (unavailableSince == 0) {
+      unavailableSince = System.nanoTime();
+      outages.increment();
+      LOG.warn("Journal storage failed with entries {} to {} not yet durable ({}); holding "
+          + "them and retrying, writers wait up to {} ms", durableSequence + 1, batchLast,
+          error.toString(), storageTimeoutNanos / 1_000_000);
+    }
+  }
+
+  /** Pauses and reopens until the roller gives a file; returns the next pause. */
+  private long reopenWithRetries(long pause) throws IOException {
+    while (true) {
+      awaitRetry(pause);
+      pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
+      try {
+        file = roller.reopen(file, durableSequence);
+        return pause;
+      } catch (JournalClosedException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        storageError = e instanceof IOException io ? io : new IOException(e.toString(), e);
+        LOG.debug("Reopening the journal file failed: {}", e.toString());
+      }
+    }
+  }
+
+  /**
+   * Sleeps before a retry; gives up (failing the log) once the log is closing and the storage
+   * has been failing for longer than the timeout, so that a stop is never held forever.
+   */
+  private void awaitRetry(long pauseMillis) throws IOException {
+    lock.lock();
+    try {
+      if (failure != null) {
+        throw failure;
+      }
+      if (closing && System.nanoTime() - unavailableSince > storageTimeoutNanos) {
+        throw new JournalClosedException("the journal closed while its storage was failing; "
+            + "entries after sequence " + durableSequence + " were never acknowledged and are "
+            + "not written: " + (storageError == null ? "" : storageError.getMessage()));
+      }
+      stopping.await(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JournalClosedException("interrupted while the journal storage was failing", e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Fails the log: no more appends, every waiter gets {@code cause}. */
@@ -175,6 +346,7 @@ public final class GroupCommitLog implements AutoCloseable {
       fillingBatch.durable.completeExceptionally(failure);
       spaceAvailable.signalAll();
       dataAvailable.signalAll();
+      stopping.signalAll();
     } finally {
       lock.unlock();
     }
@@ -214,6 +386,16 @@ public final class GroupCommitLog implements AutoCloseable {
     return failure;
   }
 
+  /** The storage's last error while it is failing and the log retries; empty when it is not. */
+  public java.util.Optional<IOException> storageProblem() {
+    return unavailableSince == 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(storageError);
+  }
+
+  /** How many times the storage began failing and the log held writes until it came back. */
+  public long outages() {
+    return outages.sum();
+  }
+
   public BatchStats stats() {
     return stats;
   }
@@ -230,6 +412,7 @@ public final class GroupCommitLog implements AutoCloseable {
     try {
       closing = true;
       dataAvailable.signalAll();
+      stopping.signalAll();
     } finally {
       lock.unlock();
     }

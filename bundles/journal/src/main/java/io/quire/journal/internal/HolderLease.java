@@ -147,6 +147,22 @@ public final class HolderLease implements AutoCloseable {
     }
   }
 
+  /**
+   * Fails unless the holder record still names this master: what a master checks before it
+   * repairs files after a storage failure, since another master may have taken the folder
+   * while the storage was out of its reach.
+   *
+   * @throws JournalClosedException another master (or nobody) holds the folder now
+   */
+  public void checkHeld() throws IOException {
+    HolderRecord current = readHolder(storage);
+    if (current == null || !current.id().equals(mine.id())) {
+      throw new io.quire.journal.JournalClosedException("lost the journal folder " + storage.uri()
+          + " to " + (current == null ? "nobody (the holder record is gone)"
+              : current.describe(clock.millis())));
+    }
+  }
+
   /** Stops heartbeating and removes this master's record, so the next master starts at once. */
   @Override
   public void close() throws IOException {

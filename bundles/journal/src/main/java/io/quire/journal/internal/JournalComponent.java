@@ -42,6 +42,9 @@ public class JournalComponent implements Journal {
 
     long quire_journal_lease_millis() default 10_000;
 
+    /** How long a write waits for a failing storage (quire.journal.storage.timeout, millis). */
+    long quire_journal_storage_timeout() default SegmentedJournal.Options.STORAGE_TIMEOUT_MILLIS;
+
     /** SECONDARY: follow the folder another master writes, never taking its lease. */
     String quire_master_role() default "PRIMARY";
   }
@@ -58,7 +61,8 @@ public class JournalComponent implements Journal {
         ? new FollowingJournal(storage, Clock.systemUTC())
         : new SegmentedJournal(storage, new SegmentedJournal.Options(
             config.alluxio_master_journal_log_size_bytes_max(),
-            config.quire_journal_lease_millis(), 8L << 20), Clock.systemUTC());
+            config.quire_journal_lease_millis(), 8L << 20, config.quire_journal_storage_timeout()),
+            Clock.systemUTC());
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,

@@ -49,8 +49,18 @@ public final class SegmentedJournal implements Journal {
    * @param maxLogBytes roll the open segment once it is larger than this
    * @param leaseMillis how long the holder record binds after a heartbeat
    * @param maxPendingBytes appenders wait while this much is buffered and not yet written
+   * @param storageTimeoutMillis how long a writer waits for a failing storage (see
+   *     {@link GroupCommitLog})
    */
-  public record Options(long maxLogBytes, long leaseMillis, long maxPendingBytes) {
+  public record Options(long maxLogBytes, long leaseMillis, long maxPendingBytes,
+      long storageTimeoutMillis) {
+    /** The default storage timeout: a minute. */
+    public static final long STORAGE_TIMEOUT_MILLIS = 60_000;
+
+    public Options(long maxLogBytes, long leaseMillis, long maxPendingBytes) {
+      this(maxLogBytes, leaseMillis, maxPendingBytes, STORAGE_TIMEOUT_MILLIS);
+    }
+
     public static Options defaults() {
       return new Options(10L << 20, 10_000, 8L << 20);
     }
@@ -100,7 +110,20 @@ public final class SegmentedJournal implements Journal {
         checkpoints.remember(result.checkpoint());
       }
       checkpointCount = CheckpointStore.newestFirst(storage.list()).size();
-      log = new GroupCommitLog(file, result.lastSequence(), options.maxPendingBytes(), this::roll);
+      log = new GroupCommitLog(file, result.lastSequence(), options.maxPendingBytes(),
+          java.time.Duration.ofMillis(options.storageTimeoutMillis()), new GroupCommitLog.Roller() {
+            @Override
+            public AppendableFile afterSync(AppendableFile current, long durableSequence)
+                throws IOException {
+              return roll(current, durableSequence);
+            }
+
+            @Override
+            public AppendableFile reopen(AppendableFile failed, long durableSequence)
+                throws IOException {
+              return SegmentedJournal.this.reopen(failed, durableSequence);
+            }
+          });
       long millis = (System.nanoTime() - start) / 1_000_000;
       LOG.info("Journal {} recovered: {}{} entries replayed, last sequence {}, {} ms",
           storage.uri(), result.checkpoint() == null ? "" : "checkpoint "
@@ -197,6 +220,58 @@ public final class SegmentedJournal implements Journal {
     storage.rename(current.name(), done.name());
     sealed.put(done.first(), new Sealed(done, size));
     return startSegment(durableSequence + 1);
+  }
+
+  /**
+   * After a failed write, sync or roll (see {@link GroupCommitLog.Roller#reopen}): the open
+   * segment cut back to its durable bytes and opened for append, or, when the roll had already
+   * sealed it, a new segment after {@code durableSequence}. Only while this master still holds
+   * the folder: a master that lost it must not cut a file another master now writes.
+   */
+  private AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
+    try {
+      failed.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Closing the failed journal file {}: {}", failed.name(), e.toString());
+    }
+    if (closed) {
+      throw new JournalClosedException("the journal is closed");
+    }
+    lease.checkHeld();
+    String open = JournalFormat.openSegmentName(openSegmentFirst);
+    if (!storage.exists(open)) {
+      if (!sealed.containsKey(openSegmentFirst)) {
+        throw new JournalClosedException("the open journal segment " + open + " of "
+            + storage.uri() + " is gone while entries up to " + durableSequence
+            + " are durable in it");
+      }
+      // the roll sealed it and then failed: start the next segment, over any unfinished one
+      String next = JournalFormat.openSegmentName(durableSequence + 1);
+      if (storage.exists(next)) {
+        storage.delete(next);
+      }
+      LOG.info("Journal storage: starting segment {} again after a failed roll", next);
+      return startSegment(durableSequence + 1);
+    }
+    long durableBytes = openSegmentBytes;
+    storage.recover(open); // HDFS: until its lease is recovered, its length is not final
+    long size = storage.size(open);
+    if (size < durableBytes) {
+      if (openSegmentFirst == durableSequence + 1) {
+        // a new segment whose header never became durable: nothing durable is in it
+        storage.delete(open);
+        return startSegment(durableSequence + 1);
+      }
+      throw new JournalClosedException("journal segment " + open + " of " + storage.uri()
+          + " holds " + size + " bytes but " + durableBytes + " were synced (entries to sequence "
+          + durableSequence + "): run bin/quire journal verify");
+    }
+    if (size > durableBytes) {
+      storage.truncate(open, durableBytes);
+    }
+    LOG.info("Journal storage: reopened {} at its durable length {} (sequence {})", open,
+        durableBytes, durableSequence);
+    return storage.openForAppend(open);
   }
 
   private void onLeaseLost(String why) {

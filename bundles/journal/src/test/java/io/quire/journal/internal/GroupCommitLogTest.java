@@ -1,13 +1,16 @@
 package io.quire.journal.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.journal.JournalClosedException;
+import io.quire.journal.StorageUnavailableException;
 import io.quire.journal.storage.AppendableFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,8 +75,21 @@ class GroupCommitLogTest {
     public void close() {}
   }
 
+  /** Never rolls; a test that reaches reopen has a failure it did not plan. */
+  private static final GroupCommitLog.Roller ROLL_NOTHING = new GroupCommitLog.Roller() {
+    @Override
+    public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+      return current;
+    }
+
+    @Override
+    public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
+      throw new JournalClosedException("this test's file never fails");
+    }
+  };
+
   private static GroupCommitLog open(CountingFile file) {
-    return new GroupCommitLog(file, 0, 1 << 20, (current, durable) -> current);
+    return new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60), ROLL_NOTHING);
   }
 
   @Test
@@ -112,34 +128,161 @@ class GroupCommitLogTest {
     }
   }
 
+  /**
+   * A failed sync is not retried on the same file: the roller reopens (here after two more
+   * failures), the whole batch is written again to the new file and synced, and every writer
+   * parked meanwhile is acknowledged.
+   */
   @Test
-  void aFailedSyncWakesEveryParkedWriterWithTheFailure() throws Exception {
+  void aFailedSyncIsWrittenAgainToTheReopenedFileAndTheParkedWritersAreAcknowledged()
+      throws Exception {
+    CountingFile broken = new CountingFile();
+    broken.syncPermits = new Semaphore(0);
+    CountingFile reopened = new CountingFile();
+    AtomicLong reopens = new AtomicLong();
+    AtomicLong reopenedAt = new AtomicLong(-1);
+    GroupCommitLog.Roller roller = new GroupCommitLog.Roller() {
+      @Override
+      public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+        return current;
+      }
+
+      @Override
+      public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
+        if (reopens.incrementAndGet() < 3) {
+          throw new IOException("storage still away");
+        }
+        reopenedAt.set(durableSequence);
+        return reopened;
+      }
+    };
+    try (GroupCommitLog log = new GroupCommitLog(broken, 0, 1 << 20, Duration.ofSeconds(60), roller)) {
+      int writers = 16;
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      CountDownLatch appended = new CountDownLatch(writers);
+      List<Future<Long>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        done.add(pool.submit(() -> {
+          long sequence = log.append(new byte[8]);
+          appended.countDown();
+          log.awaitDurable(sequence);
+          return sequence;
+        }));
+      }
+      assertTrue(appended.await(30, TimeUnit.SECONDS));
+      broken.syncFailure = new IOException("disk gone");
+      broken.syncPermits.release(Integer.MAX_VALUE / 2);
+      for (Future<Long> f : done) {
+        assertTrue(f.get(30, TimeUnit.SECONDS) <= writers);
+      }
+      pool.shutdown();
+      assertEquals(writers, log.durableSequence());
+      assertEquals(3, reopens.get(), "two failed reopens, then one that worked");
+      assertEquals(0, reopenedAt.get(), "reopened at the last durable sequence");
+      assertEquals(writers, reopened.synced.get(), "every entry of the failed batches, synced again");
+      assertEquals(1, log.outages());
+      assertTrue(log.storageProblem().isEmpty(), "the storage is back");
+      assertEquals(writers + 1, log.append(new byte[8]), "appends go on in sequence");
+    }
+  }
+
+  /**
+   * While the storage stays away, a writer waits at most the storage timeout and gets
+   * StorageUnavailableException with its entry still buffered; once the storage has been away
+   * longer than the timeout, appends are refused at once; when it returns, the buffered entry
+   * becomes durable and appends are taken again.
+   */
+  @Test
+  void writersWaitAtMostTheStorageTimeoutAndTheLogResumesWhenTheStorageReturns() throws Exception {
+    CountingFile broken = new CountingFile();
+    broken.syncFailure = new IOException("no route to storage");
+    CountingFile back = new CountingFile();
+    java.util.concurrent.atomic.AtomicBoolean storageBack = new java.util.concurrent.atomic.AtomicBoolean();
+    GroupCommitLog.Roller roller = new GroupCommitLog.Roller() {
+      @Override
+      public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+        return current;
+      }
+
+      @Override
+      public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
+        if (!storageBack.get()) {
+          throw new IOException("no route to storage");
+        }
+        return back;
+      }
+    };
+    try (GroupCommitLog log = new GroupCommitLog(broken, 0, 1 << 20, Duration.ofMillis(300), roller)) {
+      long first = log.append(new byte[8]);
+      StorageUnavailableException waited = assertThrows(StorageUnavailableException.class,
+          () -> log.awaitDurable(first));
+      assertTrue(waited.getMessage().contains("stays buffered"), waited::getMessage);
+      assertTrue(waited.getMessage().contains("no route to storage"), waited::getMessage);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        StorageUnavailableException refused = assertThrows(StorageUnavailableException.class,
+            () -> log.append(new byte[8]));
+        assertTrue(refused.getMessage().contains("not appended"), refused::getMessage);
+      });
+      assertTrue(log.storageProblem().isPresent());
+      assertEquals(0, log.durableSequence());
+
+      storageBack.set(true);
+      await().atMost(Duration.ofSeconds(30)).until(() -> log.durableSequence() == first);
+      assertEquals(1, back.synced.get(), "the buffered entry, written to the reopened file");
+      long next = log.append(new byte[8]);
+      assertEquals(first + 1, next, "the refused appends took no sequence numbers");
+      log.awaitDurable(next);
+      assertTrue(log.storageProblem().isEmpty());
+    }
+  }
+
+  /** A reopen that says retrying cannot help fails the log for good: waiters and appenders hear it. */
+  @Test
+  void aFailureThatRetryingCannotMendFailsTheLogForGood() throws Exception {
     CountingFile file = new CountingFile();
-    file.syncPermits = new Semaphore(0);
-    GroupCommitLog log = open(file);
-    int writers = 32;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    CountDownLatch appended = new CountDownLatch(writers);
-    List<Future<?>> done = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      done.add(pool.submit(() -> {
-        long sequence = log.append(new byte[8]);
-        appended.countDown();
-        log.awaitDurable(sequence);
-        return null;
-      }));
-    }
-    assertTrue(appended.await(30, TimeUnit.SECONDS));
     file.syncFailure = new IOException("disk gone");
-    file.syncPermits.release(Integer.MAX_VALUE / 2);
-    for (Future<?> f : done) {
-      Exception e = assertThrows(Exception.class, () -> f.get(30, TimeUnit.SECONDS));
-      assertTrue(e.getCause() instanceof JournalClosedException, e::toString);
-    }
-    pool.shutdown();
+    GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60),
+        new GroupCommitLog.Roller() {
+          @Override
+          public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+            return current;
+          }
+
+          @Override
+          public AppendableFile reopen(AppendableFile failed, long durableSequence)
+              throws IOException {
+            throw new JournalClosedException("lost the journal folder to another master");
+          }
+        });
+    long sequence = log.append(new byte[8]);
+    JournalClosedException e = assertThrows(JournalClosedException.class, () -> log.awaitDurable(sequence));
+    assertTrue(e.getMessage().contains("another master"), e::getMessage);
     assertEquals(0, log.durableSequence());
     assertThrows(JournalClosedException.class, () -> log.append(new byte[1]));
     assertThrows(JournalClosedException.class, log::close);
+  }
+
+  /** Closing while the storage is away gives up once the timeout has passed, never hangs. */
+  @Test
+  void closingWhileTheStorageIsAwayGivesUpAfterTheTimeout() throws Exception {
+    CountingFile file = new CountingFile();
+    file.syncFailure = new IOException("disk gone");
+    GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofMillis(200),
+        new GroupCommitLog.Roller() {
+          @Override
+          public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+            return current;
+          }
+
+          @Override
+          public AppendableFile reopen(AppendableFile failed, long durableSequence)
+              throws IOException {
+            throw new IOException("disk still gone");
+          }
+        });
+    log.append(new byte[8]);
+    JournalClosedException e = assertThrows(JournalClosedException.class, log::close);
+    assertTrue(e.getMessage().contains("never acknowledged"), e::getMessage);
   }
 
   @Test

@@ -5,6 +5,7 @@ package io.quire.master.internal;
  * at fault when there is one.
  */
 record ApiError(int status, String code, String message, String path) {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiError.class);
 
   static ApiError of(NamespaceException e) {
     int status = switch (e.code()) {
@@ -27,6 +28,20 @@ record ApiError(int status, String code, String message, String path) {
   /** Applied but maybe not durable: the client cannot know whether it happened. */
   static ApiError notDurable(String message) {
     return new ApiError(500, "NOT_DURABLE", message, null);
+  }
+
+  /**
+   * A mutation applied and journaled whose entry did not become durable: 503 while the journal
+   * storage is failing (the journal retries; the client may try again later), else 500. Logged
+   * here at ERROR only for a failed journal: an outage is logged once, by the journal.
+   */
+  static ApiError notDurable(NotDurableException e) {
+    if (e.getCause() instanceof io.quire.journal.StorageUnavailableException) {
+      LOG.debug("Mutation outcome unknown: {}", e.getMessage());
+      return new ApiError(503, "NOT_DURABLE", e.getMessage(), null);
+    }
+    LOG.error("Mutation outcome unknown: {}", e.getMessage(), e);
+    return notDurable(e.getMessage());
   }
 
   static ApiError noSuchEndpoint(String method, String endpoint) {

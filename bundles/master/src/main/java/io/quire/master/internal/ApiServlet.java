@@ -1,6 +1,7 @@
 package io.quire.master.internal;
 
 import io.quire.journal.JournalClosedException;
+import io.quire.journal.StorageUnavailableException;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,11 +79,10 @@ public final class ApiServlet extends HttpServlet {
       sendError(resp, ApiError.of(e));
     } catch (BadRequestException e) {
       sendError(resp, ApiError.badRequest(e.getMessage()));
-    } catch (MasterUnavailableException | JournalClosedException e) {
+    } catch (MasterUnavailableException | JournalClosedException | StorageUnavailableException e) {
       sendError(resp, ApiError.unavailable(e.getMessage()));
     } catch (NotDurableException e) {
-      LOG.error("Mutation outcome unknown: {}", e.getMessage(), e);
-      sendError(resp, ApiError.notDurable(e.getMessage()));
+      sendError(resp, ApiError.notDurable(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sendError(resp, ApiError.unavailable("interrupted while waiting for the journal"));

@@ -115,8 +115,7 @@ final class DurableAcknowledger {
       long sequence = namespace.awaitDurable(p.sequence());
       ApiServlet.sendJson(response, 200, "{\"sequence\":" + sequence + "}");
     } catch (NotDurableException e) {
-      LOG.error("Mutation outcome unknown: {}", e.getMessage(), e);
-      sendError(response, ApiError.notDurable(e.getMessage()));
+      sendError(response, ApiError.notDurable(e));
     } catch (InterruptedException e) {
       // Only stop() interrupts, after waiting: the entry is journaled but not known durable.
       Thread.currentThread().interrupt();

@@ -67,6 +67,15 @@ public interface JournalStorage {
   void truncate(String name, long length) throws IOException;
 
   /**
+   * Makes a file that a failed writer left open (this process's own writer after a failed
+   * write, or a dead master's) whole again, so that its size is final and it can be cut and
+   * appended to: on HDFS, recovers the file's lease and waits until it is closed. Only the
+   * folder's holder calls it, never a follower (it would break the writer's stream). Nothing to
+   * do where a file needs no recovery (local disk).
+   */
+  default void recover(String name) throws IOException {}
+
+  /**
    * Writes a small file whole: a temporary name, forced, renamed over {@code name}, folder
    * forced. Readers see the old content or the new, never a mix.
    */

@@ -216,6 +216,15 @@ public final class HdfsJournalStorage implements JournalStorage {
   }
 
   @Override
+  public void recover(String name) throws IOException {
+    Path path = resolve(name);
+    io(() -> {
+      recoverLease(path);
+      return null;
+    });
+  }
+
+  @Override
   public StorageStats stats() {
     return new StorageStats(bytesWritten.sum(), syncs.sum(), healthy);
   }
