@@ -53,7 +53,9 @@ final class FrameworkProperties {
     p.put("felix.fileinstall.dir", files.deployDir().toString());
     p.put("felix.fileinstall.noInitialDelay", "true");
     p.put("felix.fileinstall.poll", "2000");
-    p.put("felix.fileinstall.start.level", Integer.toString(StartLevels.APPLICATION));
+    // bundles dropped into deploy/ are storage bundles swapped in at run time: they stop after
+    // the journal, as the shipped ones do
+    p.put("felix.fileinstall.start.level", Integer.toString(StartLevels.STORAGE));
     p.put("felix.fileinstall.enableConfigSave", "false");
     p.put("felix.fileinstall.log.level", "3");
     return p;

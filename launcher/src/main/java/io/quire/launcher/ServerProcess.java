@@ -102,9 +102,10 @@ final class ServerProcess {
     fw.start();
     fw.raiseStartLevel(2);
     // Config Admin runs from level 2: the configuration is in place before Quire's bundles
-    // (level 4) start, so each starts once, configured.
+    // (levels 4 and 5) start, so each starts once, configured.
     ConfigPublisher.publish(fw.context(), config, files.role(), restoreUri);
     fw.raiseStartLevel(3);
+    fw.raiseStartLevel(StartLevels.STORAGE);
     fw.raiseStartLevel(StartLevels.APPLICATION);
     fw.raiseStartLevel(StartLevels.SERVICES);
     List<String> inactive = fw.inactiveBundles();

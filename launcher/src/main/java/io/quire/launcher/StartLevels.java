@@ -9,8 +9,11 @@ import java.util.Map;
  *   <li>the OSGi log, so that the launcher's log bridge hears everything after it;</li>
  *   <li>Config Admin and the APIs that SCR needs;</li>
  *   <li>SCR;</li>
- *   <li>Quire's bundles and any library they bring, once the launcher has written their
- *       configuration: the master starts its recovery on a thread of its own;</li>
+ *   <li>the journal storage bundles ({@code quire-storage-*}) and Hadoop's library bundle: the
+ *       framework stops bundles from the highest level down, so the journal (next level) always
+ *       stops, syncing and releasing its folder, while its storage is still there;</li>
+ *   <li>Quire's other bundles, once the launcher has written their configuration: the master
+ *       starts its recovery on a thread of its own;</li>
  *   <li>Aries JMX (framework MBeans and the MBean whiteboard), File Install and HTTP (Jetty),
  *       which start while the master recovers and pick up the services Quire's bundles
  *       registered before them.</li>
@@ -18,10 +21,12 @@ import java.util.Map;
  */
 final class StartLevels {
 
+  /** The level of the journal storage bundles, and of bundles dropped into the deploy folder. */
+  static final int STORAGE = 4;
   /** The level at which Quire's bundles start; configuration is written before level 3. */
-  static final int APPLICATION = 4;
+  static final int APPLICATION = 5;
   /** The last level: services that take Quire's bundles' registrations whenever they come. */
-  static final int SERVICES = 5;
+  static final int SERVICES = 6;
 
   private static final Map<String, Integer> INFRASTRUCTURE = Map.ofEntries(
       Map.entry("org.apache.felix.log", 1),
@@ -44,6 +49,10 @@ final class StartLevels {
   private StartLevels() {}
 
   static int of(String symbolicName) {
+    if (symbolicName.startsWith("quire-storage-") && !symbolicName.equals("quire-storage-api")
+        || symbolicName.equals("quire-hadoop")) {
+      return STORAGE;
+    }
     return INFRASTRUCTURE.getOrDefault(symbolicName, APPLICATION);
   }
 }

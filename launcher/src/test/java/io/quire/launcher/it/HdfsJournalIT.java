@@ -14,14 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import javax.naming.Context;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -116,11 +114,8 @@ class HdfsJournalIT {
 
     assertEquals(0, start(conf).exit());
     mkdirs(conf, "/h", 20);
-    // Hadoop's minicluster jar brings a jndi.properties naming Jetty's JNDI, which this JVM
-    // lacks: name the JDK's RMI registry context, as a JVM without it would use
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
-        SiteConfigLoader.load(conf, home).jmxServiceUrl()), Map.of(Context.INITIAL_CONTEXT_FACTORY,
-            "com.sun.jndi.rmi.registry.RegistryContextFactory"))) {
+        SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
       MBeanServerConnection server = connector.getMBeanServerConnection();
       ObjectName storage = new ObjectName("quire:type=JournalStorage,name=hdfs");
       await().atMost(PATIENCE).until(() -> server.isRegistered(storage));

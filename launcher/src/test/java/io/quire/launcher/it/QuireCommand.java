@@ -59,6 +59,24 @@ final class QuireCommand {
   /** Runs with {@code input} on standard input (for {@code fs -}). */
   Result runWithInput(Path conf, String input, String... args)
       throws IOException, InterruptedException {
+    return spawn(conf, input, args).result();
+  }
+
+  /** A command started and not yet waited for. */
+  record Running(Process process, Path out, Path err, String command) {
+    /** Waits for it (a few minutes at most) and reads what it wrote. */
+    Result result() throws IOException, InterruptedException {
+      if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("bin/quire " + command + " did not finish within "
+            + COMMAND_TIMEOUT_SECONDS + " s");
+      }
+      return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+  }
+
+  /** Starts {@code bin/quire args} with {@code input} on standard input, without waiting. */
+  Running spawn(Path conf, String input, String... args) throws IOException {
     Path in = Files.writeString(Files.createTempFile(home, "in", ".txt"), input);
     List<String> command = new ArrayList<>(List.of(System.getProperty("quire.it.bin"), "--conf", conf.toString()));
     command.addAll(List.of(args));
@@ -71,13 +89,7 @@ final class QuireCommand {
     builder.environment().put("QUIRE_HOME", home.toString());
     builder.environment().put("QUIRE_LIB_DIR", System.getProperty("quire.it.lib"));
     builder.environment().remove("QUIRE_CONF_DIR");
-    Process process = builder.start();
-    if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("bin/quire " + String.join(" ", args) + " did not finish within "
-          + COMMAND_TIMEOUT_SECONDS + " s");
-    }
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return new Running(builder.start(), out, err, String.join(" ", args));
   }
 
   /** {@code mkdir prefix0 .. prefix<count-1>} in one {@code fs -} batch, which must succeed. */

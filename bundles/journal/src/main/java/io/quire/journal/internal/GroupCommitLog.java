@@ -70,8 +70,8 @@ public final class GroupCommitLog implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition dataAvailable = lock.newCondition();
   private final Condition spaceAvailable = lock.newCondition();
-  /** Signalled on close and failure only: wakes the sync thread from a pause between retries. */
-  private final Condition stopping = lock.newCondition();
+  /** Signalled on close, failure and {@link #retryNow}: ends a pause between retries. */
+  private final Condition wake = lock.newCondition();
   private final long maxPendingBytes;
   private final long storageTimeoutNanos;
   private final Roller roller;
@@ -326,7 +326,7 @@ public final class GroupCommitLog implements AutoCloseable {
             + "entries after sequence " + durableSequence + " were never acknowledged and are "
             + "not written: " + (storageError == null ? "" : storageError.getMessage()));
       }
-      stopping.await(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      wake.await(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JournalClosedException("interrupted while the journal storage was failing", e);
@@ -346,7 +346,7 @@ public final class GroupCommitLog implements AutoCloseable {
       fillingBatch.durable.completeExceptionally(failure);
       spaceAvailable.signalAll();
       dataAvailable.signalAll();
-      stopping.signalAll();
+      wake.signalAll();
     } finally {
       lock.unlock();
     }
@@ -386,6 +386,16 @@ public final class GroupCommitLog implements AutoCloseable {
     return failure;
   }
 
+  /** Ends the pause before the next retry, if the log is retrying: a storage became available. */
+  public void retryNow() {
+    lock.lock();
+    try {
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The storage's last error while it is failing and the log retries; empty when it is not. */
   public java.util.Optional<IOException> storageProblem() {
     return unavailableSince == 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(storageError);
@@ -412,7 +422,7 @@ public final class GroupCommitLog implements AutoCloseable {
     try {
       closing = true;
       dataAvailable.signalAll();
-      stopping.signalAll();
+      wake.signalAll();
     } finally {
       lock.unlock();
     }

@@ -23,6 +23,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Offers the journal on the configured storage as an OSGi service, with its MXBean
@@ -49,14 +54,54 @@ public class JournalComponent implements Journal {
     String quire_master_role() default "PRIMARY";
   }
 
-  @Reference
-  private JournalStorage storage;
+  private static final Logger LOG = LoggerFactory.getLogger(JournalComponent.class);
 
-  private Journal journal;
+  /**
+   * The storage service, which may come and go while the journal runs (a storage bundle
+   * updated): writes are held while none is bound, see {@link SwappableStorage}.
+   */
+  private final SwappableStorage storage =
+      new SwappableStorage(SegmentedJournal.Options.STORAGE_TIMEOUT_MILLIS, this::storageBound);
+
+  /** How long a stopping journal waits for a storage that is not bound. */
+  private static final long CLOSE_BIND_WAIT_MILLIS = 5_000;
+
+  private volatile Journal journal;
+  private long storageTimeoutMillis;
+  private volatile boolean active;
   private ServiceRegistration<DynamicMBean> mbean;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindStorage(JournalStorage service) {
+    if (storage.bind(service)) {
+      LOG.info("Journal storage bound: {} at {}", service.type(), service.uri());
+    } else {
+      LOG.error("Journal storage {} at {} not used: the journal is at {}; moving a running "
+          + "journal to another folder is not supported", service.type(), service.uri(),
+          storage.uri());
+    }
+  }
+
+  void unbindStorage(JournalStorage service) {
+    storage.unbind(service);
+    if (!storage.isBound() && active) {
+      LOG.info("Journal storage unbound: {} at {}; writes are held until a storage is bound",
+          service.type(), service.uri());
+    }
+  }
+
+  private void storageBound() {
+    Journal current = journal;
+    if (current instanceof SegmentedJournal writer) {
+      writer.storageBound();
+    }
+  }
 
   @Activate
   void activate(Config config, BundleContext context) throws Exception {
+    storageTimeoutMillis = config.quire_journal_storage_timeout();
+    storage.bindWait(storageTimeoutMillis);
     journal = "SECONDARY".equalsIgnoreCase(config.quire_master_role().trim())
         ? new FollowingJournal(storage, Clock.systemUTC())
         : new SegmentedJournal(storage, new SegmentedJournal.Options(
@@ -67,10 +112,15 @@ public class JournalComponent implements Journal {
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new JournalView(journal), JournalMXBean.class, true), properties);
+    active = true;
   }
 
   @Deactivate
   void deactivate() throws Exception {
+    // Closing syncs and releases the folder through the storage; should it be gone already
+    // (its bundle stopped by hand), do not hold the stop for the whole storage timeout.
+    storage.bindWait(Math.min(CLOSE_BIND_WAIT_MILLIS, storageTimeoutMillis));
+    active = false; // SCR unbinds the storage after this returns: not a swap to report
     mbean.unregister();
     journal.close();
   }

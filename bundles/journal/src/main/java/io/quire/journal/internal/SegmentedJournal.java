@@ -274,6 +274,14 @@ public final class SegmentedJournal implements Journal {
     return storage.openForAppend(open);
   }
 
+  /** A storage service was bound (see {@link SwappableStorage}): retry a held write now. */
+  void storageBound() {
+    GroupCommitLog current = log;
+    if (current != null) {
+      current.retryNow();
+    }
+  }
+
   private void onLeaseLost(String why) {
     LOG.error("Stopping journal writes: {}", why);
     GroupCommitLog current = log;
