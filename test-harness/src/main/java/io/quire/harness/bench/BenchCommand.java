@@ -64,6 +64,11 @@ public class BenchCommand implements Callable<Integer> {
       + "writers (default ${DEFAULT-VALUE})")
   int latencyWriters = 16;
 
+  @Option(names = "--hdfs", description = "measure the journal on a real HDFS instead (a "
+      + "MiniDFSCluster in this JVM): HDFS's own hsync rate, durable appends at --writers, "
+      + "replay of --replay-entries")
+  boolean hdfs;
+
   @Option(names = "--backups", description = "measure backups and restores instead: backup "
       + "time and size of --backup-inodes, restore in-process and through a real master "
       + "(start -i), and writers' latency while backups run back to back")
@@ -83,6 +88,9 @@ public class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path root = dir != null ? dir : Files.createTempDirectory("quire-bench");
     Files.createDirectories(root);
+    if (hdfs) {
+      return new HdfsSuite(out, root, seconds).run(writers, replayEntries);
+    }
     if (backups) {
       return new BackupSuite(out, root, homeOrEnv(), seconds).run(backupInodes, latencyWriters);
     }
