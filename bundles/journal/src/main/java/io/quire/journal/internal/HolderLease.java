@@ -167,9 +167,14 @@ public final class HolderLease implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (heartbeat != null) {
-      heartbeat.shutdownNow();
+      // a renewal in flight finishes (interrupting it would break the storage's stream); one
+      // that hangs on a storage gone away is interrupted after a few seconds
+      heartbeat.shutdown();
       try {
-        heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+        if (!heartbeat.awaitTermination(5, TimeUnit.SECONDS)) {
+          heartbeat.shutdownNow();
+          heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
