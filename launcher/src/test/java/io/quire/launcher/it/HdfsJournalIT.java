@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -88,13 +87,7 @@ class HdfsJournalIT {
     for (Path conf : started) {
       quire.run(conf, "stop");
     }
-    for (Path pidFile : quire.pidFiles()) {
-      Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
-      if (left.isPresent() && !ProcessExit.exited(left.get())) {
-        left.get().destroyForcibly();
-        throw new AssertionError("a master was still running after stop: " + pidFile);
-      }
-    }
+    quire.killLeftovers();
   }
 
   /**

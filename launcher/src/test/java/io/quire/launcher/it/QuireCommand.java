@@ -1,6 +1,7 @@
 package io.quire.launcher.it;
 
 import io.quire.launcher.InstanceFiles;
+import io.quire.launcher.ProcessExit;
 import io.quire.launcher.Role;
 import io.quire.launcher.config.SiteConfigLoader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -119,6 +121,20 @@ final class QuireCommand {
 
   private InstanceFiles files(Path conf) throws Exception {
     return new InstanceFiles(home, Role.MASTER, SiteConfigLoader.load(conf, home).webPort());
+  }
+
+  /**
+   * After a test's stops: kills any master or secondary of this home still running and fails,
+   * since a stop that leaves a process behind is a bug.
+   */
+  void killLeftovers() throws IOException {
+    for (Path pidFile : pidFiles()) {
+      Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+      if (left.isPresent() && !ProcessExit.exited(left.get())) {
+        left.get().destroyForcibly();
+        throw new AssertionError("a master was still running after stop: " + pidFile);
+      }
+    }
   }
 
   /** Every pid file under this home's logs, of any master or secondary. */

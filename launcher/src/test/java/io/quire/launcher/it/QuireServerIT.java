@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -62,13 +61,7 @@ class QuireServerIT {
     for (Path conf : started) {
       quire.run(conf, "stop");
     }
-    for (Path pidFile : pidFiles()) {
-      Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
-      if (left.isPresent() && !ProcessExit.exited(left.get())) {
-        left.get().destroyForcibly();
-        throw new AssertionError("a master was still running after stop: " + pidFile);
-      }
-    }
+    quire.killLeftovers();
   }
 
   @Test

