@@ -16,8 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client API, {@code /api/v1/*} (see {@code docs/client-api.md}): reads are GETs served from
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
 @HttpWhiteboardServletAsyncSupported
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final transient Namespace namespace;
