@@ -2,6 +2,7 @@ package io.quire.launcher;
 
 import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
+import io.quire.launcher.config.Locations;
 import io.quire.storage.local.LocalJournalStorage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -41,9 +42,9 @@ public final class CliStorage implements Closeable {
 
   /** The folder {@code folder} names: a local path, or an {@code hdfs://host:port/dir} URI. */
   public JournalStorage open(String folder) throws IOException {
-    String scheme = folder.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? folder.substring(0, folder.indexOf(':')) : "";
-    return switch (scheme) {
-      case "", "file" -> new LocalJournalStorage(scheme.isEmpty() ? Path.of(folder) : Path.of(URI.create(folder)));
+    return switch (Locations.scheme(folder)) {
+      case "file" -> new LocalJournalStorage(folder.regionMatches(true, 0, "file:", 0, 5)
+          ? Path.of(URI.create(folder)) : Path.of(folder));
       case "hdfs" -> hdfs().open(URI.create(folder));
       default -> throw new IOException("unsupported journal folder '" + folder
           + "': give a local path or hdfs://host:port/dir");

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * Folder locations: a local path (relative paths resolve against {@code quire.home}), a
  * {@code file:} URI (made a local path), or a URI of another scheme (kept as written).
  */
-final class Locations {
+public final class Locations {
 
   private static final Pattern HAS_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
   private Locations() {}
 
   /** The scheme of a resolved location: {@code file} for a local path. */
-  static String scheme(String location) {
+  public static String scheme(String location) {
     if (!HAS_SCHEME.matcher(location).matches()) {
       return "file";
     }

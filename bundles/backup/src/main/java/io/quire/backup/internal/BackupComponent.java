@@ -43,12 +43,19 @@ public final class BackupComponent {
   }
 
   private final FolderStorages folders = new FolderStorages();
-  private final ServiceRegistration<Backups> service;
-  private final ServiceRegistration<DynamicMBean> mbean;
+  @Reference
+  private Journal journal;
+  @Reference
+  private StateSource state;
+  private ServiceRegistration<Backups> service;
+  private ServiceRegistration<DynamicMBean> mbean;
 
+  /**
+   * Registers the backup service once SCR has bound the folder factories present (it binds
+   * dynamic references after construction, before this).
+   */
   @Activate
-  public BackupComponent(@Reference Journal journal, @Reference StateSource state, Config config,
-      BundleContext context) throws NotCompliantMBeanException {
+  void activate(Config config, BundleContext context) throws NotCompliantMBeanException {
     String role = config.quire_master_role().trim();
     BackupWriter writer = new BackupWriter(journal, state, folders, Clock.systemUTC(),
         config.alluxio_master_backup_directory(), config.alluxio_master_mount_table_root_ufs(),

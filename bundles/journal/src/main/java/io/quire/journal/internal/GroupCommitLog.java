@@ -5,9 +5,15 @@ import io.quire.journal.JournalFormat;
 import io.quire.journal.StorageUnavailableException;
 import io.quire.journal.storage.AppendableFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -89,7 +95,7 @@ public final class GroupCommitLog implements AutoCloseable {
   /** When the storage began failing ({@link System#nanoTime}), while it does; else 0. */
   private volatile long unavailableSince;
   private volatile IOException storageError;
-  private final java.util.concurrent.atomic.LongAdder outages = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder outages = new LongAdder();
   private boolean closing;
 
   /**
@@ -97,7 +103,7 @@ public final class GroupCommitLog implements AutoCloseable {
    *     gets {@link StorageUnavailableException}
    */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
-      java.time.Duration storageTimeout, Roller roller) {
+      Duration storageTimeout, Roller roller) {
     this.file = file;
     this.lastSequence = lastSequence;
     this.durableSequence = lastSequence;
@@ -131,7 +137,7 @@ public final class GroupCommitLog implements AutoCloseable {
           spaceAvailable.awaitNanos(left);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted while waiting to append");
+          throw new InterruptedIOException("interrupted while waiting to append");
         }
       }
       checkOpen();
@@ -182,12 +188,12 @@ public final class GroupCommitLog implements AutoCloseable {
             + "timeout; it stays buffered and is written if the storage returns");
       }
       try {
-        batchDurable.get(Math.min(left, WAIT_SLICE_NANOS), java.util.concurrent.TimeUnit.NANOSECONDS);
+        batchDurable.get(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
         return;
       } catch (ExecutionException e) {
         throw new JournalClosedException("journal entry " + sequence + " is not durable: "
             + e.getCause().getMessage(), e.getCause());
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         // look again at whether the storage is failing, and since when
       }
     }
@@ -237,8 +243,13 @@ public final class GroupCommitLog implements AutoCloseable {
         writeDurably(batchLast);
       }
     } catch (IOException | RuntimeException e) {
-      fail(e instanceof IOException io ? io : new IOException(e));
+      fail(asIo(e));
     }
+  }
+
+  /** An unchecked failure of a storage call (Hadoop throws some) as the I/O failure it is. */
+  private static IOException asIo(Exception e) {
+    return e instanceof IOException io ? io : new IOException(e.toString(), e);
   }
 
   /**
@@ -266,8 +277,7 @@ public final class GroupCommitLog implements AutoCloseable {
       } catch (JournalClosedException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
-        storageFailed(error, batchLast);
+        storageFailed(asIo(e), batchLast);
         pause = reopenWithRetries(pause);
       }
     }
@@ -305,7 +315,7 @@ public final class GroupCommitLog implements AutoCloseable {
       } catch (JournalClosedException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        storageError = e instanceof IOException io ? io : new IOException(e.toString(), e);
+        storageError = asIo(e);
         LOG.debug("Reopening the journal file failed: {}", e.toString());
       }
     }
@@ -326,7 +336,7 @@ public final class GroupCommitLog implements AutoCloseable {
             + "entries after sequence " + durableSequence + " were never acknowledged and are "
             + "not written: " + (storageError == null ? "" : storageError.getMessage()));
       }
-      wake.await(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      wake.await(pauseMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JournalClosedException("interrupted while the journal storage was failing", e);
@@ -397,8 +407,8 @@ public final class GroupCommitLog implements AutoCloseable {
   }
 
   /** The storage's last error while it is failing and the log retries; empty when it is not. */
-  public java.util.Optional<IOException> storageProblem() {
-    return unavailableSince == 0 ? java.util.Optional.empty() : java.util.Optional.ofNullable(storageError);
+  public Optional<IOException> storageProblem() {
+    return unavailableSince == 0 ? Optional.empty() : Optional.ofNullable(storageError);
   }
 
   /** How many times the storage began failing and the log held writes until it came back. */
@@ -445,8 +455,8 @@ public final class GroupCommitLog implements AutoCloseable {
 
   /** How many batches the sync thread wrote; fewer batches than entries means syncs were shared. */
   public static final class BatchStats {
-    private final java.util.concurrent.atomic.LongAdder batches =
-        new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder batches =
+        new LongAdder();
 
     void record() {
       batches.increment();

@@ -106,7 +106,7 @@ public class JournalComponent implements Journal {
         ? new FollowingJournal(storage, Clock.systemUTC())
         : new SegmentedJournal(storage, new SegmentedJournal.Options(
             config.alluxio_master_journal_log_size_bytes_max(),
-            config.quire_journal_lease_millis(), 8L << 20, config.quire_journal_storage_timeout()),
+            config.quire_journal_lease_millis(), 8L << 20, storageTimeoutMillis),
             Clock.systemUTC());
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Journal");

@@ -15,6 +15,7 @@ import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class SegmentedJournal implements Journal {
       }
       checkpointCount = CheckpointStore.newestFirst(storage.list()).size();
       log = new GroupCommitLog(file, result.lastSequence(), options.maxPendingBytes(),
-          java.time.Duration.ofMillis(options.storageTimeoutMillis()), new GroupCommitLog.Roller() {
+          Duration.ofMillis(options.storageTimeoutMillis()), new GroupCommitLog.Roller() {
             @Override
             public AppendableFile afterSync(AppendableFile current, long durableSequence)
                 throws IOException {
@@ -245,13 +246,8 @@ public final class SegmentedJournal implements Journal {
             + storage.uri() + " is gone while entries up to " + durableSequence
             + " are durable in it");
       }
-      // the roll sealed it and then failed: start the next segment, over any unfinished one
-      String next = JournalFormat.openSegmentName(durableSequence + 1);
-      if (storage.exists(next)) {
-        storage.delete(next);
-      }
-      LOG.info("Journal storage: starting segment {} again after a failed roll", next);
-      return startSegment(durableSequence + 1);
+      // the roll sealed it and then failed before the next segment was whole
+      return startSegmentAgain(durableSequence + 1);
     }
     long durableBytes = openSegmentBytes;
     storage.recover(open); // HDFS: until its lease is recovered, its length is not final
@@ -259,8 +255,7 @@ public final class SegmentedJournal implements Journal {
     if (size < durableBytes) {
       if (openSegmentFirst == durableSequence + 1) {
         // a new segment whose header never became durable: nothing durable is in it
-        storage.delete(open);
-        return startSegment(durableSequence + 1);
+        return startSegmentAgain(openSegmentFirst);
       }
       throw new JournalClosedException("journal segment " + open + " of " + storage.uri()
           + " holds " + size + " bytes but " + durableBytes + " were synced (entries to sequence "
@@ -272,6 +267,16 @@ public final class SegmentedJournal implements Journal {
     LOG.info("Journal storage: reopened {} at its durable length {} (sequence {})", open,
         durableBytes, durableSequence);
     return storage.openForAppend(open);
+  }
+
+  /** Starts segment {@code first} anew, over an unfinished one that holds nothing durable. */
+  private AppendableFile startSegmentAgain(long first) throws IOException {
+    String name = JournalFormat.openSegmentName(first);
+    if (storage.exists(name)) {
+      storage.delete(name);
+    }
+    LOG.info("Journal storage: starting segment {} again", name);
+    return startSegment(first);
   }
 
   /** A storage service was bound (see {@link SwappableStorage}): retry a held write now. */

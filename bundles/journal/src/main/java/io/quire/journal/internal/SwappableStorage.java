@@ -5,6 +5,7 @@ import io.quire.journal.storage.JournalStorage;
 import io.quire.journal.storage.StorageStats;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,7 +27,8 @@ final class SwappableStorage implements JournalStorage {
   private volatile long bindWaitMillis;
   private final Runnable onBind;
   private JournalStorage current; // guarded by this
-  private long generation; // guarded by this
+  /** Written under this; read without it on every append and sync of a stamped file. */
+  private volatile long generation;
   private volatile JournalStorage last;
 
   /**
@@ -90,7 +92,7 @@ final class SwappableStorage implements JournalStorage {
         wait(left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while waiting for a journal storage");
+        throw new InterruptedIOException("interrupted while waiting for a journal storage");
       }
     }
     return new Binding(current, generation);
@@ -100,7 +102,7 @@ final class SwappableStorage implements JournalStorage {
     return bound().storage();
   }
 
-  private synchronized void checkCurrent(long stamp, String name) throws IOException {
+  private void checkCurrent(long stamp, String name) throws IOException {
     if (stamp != generation) {
       throw new IOException("the journal storage was replaced; " + name + " must be reopened "
           + "through the new one");

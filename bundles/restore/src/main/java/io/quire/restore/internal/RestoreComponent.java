@@ -27,11 +27,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(immediate = true, service = {})
 public final class RestoreComponent {
   private final FolderStorages folders = new FolderStorages();
-  private final ServiceRegistration<StateImporter> service;
-  private final ServiceRegistration<DynamicMBean> mbean;
+  private ServiceRegistration<StateImporter> service;
+  private ServiceRegistration<DynamicMBean> mbean;
 
+  /**
+   * Registers the importer once SCR has bound the folder factories present (it binds dynamic
+   * references after construction, before this), so that a restore at start-up finds them.
+   */
   @Activate
-  public RestoreComponent(BundleContext context) throws NotCompliantMBeanException {
+  void activate(BundleContext context) throws NotCompliantMBeanException {
     Restorer restorer = new Restorer(folders, Clock.systemUTC());
     service = context.registerService(StateImporter.class, restorer, null);
     Hashtable<String, Object> properties = new Hashtable<>();

@@ -10,9 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * component that reads or writes folders by URI (backups, restore) keeps of its dynamic
  * references. Thread-safe.
  *
- * <p>A folder whose scheme has no factory bound yet waits a little for one: a component may be
- * asked for a folder before SCR has bound every factory (a restore at start-up), or while the
- * storage bundle that serves it is being replaced.
+ * <p>A folder whose scheme has no factory bound yet waits a little for one: the storage bundle
+ * that serves it may be being replaced, or not yet started.
  */
 public final class FolderStorages implements FolderStorageFactory {
   /** How long {@link #open} waits for a factory of the folder's scheme. */

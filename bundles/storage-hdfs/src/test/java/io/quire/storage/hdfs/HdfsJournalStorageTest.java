@@ -20,11 +20,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,10 +37,9 @@ import org.junit.jupiter.api.TestInfo;
  * "another master" is another client, as it is across machines.
  */
 class HdfsJournalStorageTest {
-  private static final Duration LEASE_RECOVERY = Duration.ofSeconds(60);
   private static MiniDFSCluster cluster;
 
-  private final List<DistributedFileSystem> clients = new ArrayList<>();
+  private final MasterClients clients = new MasterClients();
   private URI folder;
 
   /**
@@ -78,20 +75,12 @@ class HdfsJournalStorageTest {
 
   @AfterEach
   void closeClients() {
-    for (DistributedFileSystem fs : clients) {
-      try {
-        fs.close();
-      } catch (IOException e) {
-        // a client whose file another client took over may fail to close it; nothing to keep
-      }
-    }
+    clients.close();
   }
 
   /** The folder as one master sees it: a client of its own. */
   private HdfsJournalStorage master() throws IOException {
-    DistributedFileSystem fs = HdfsJournalStorage.connect(folder, clientConf());
-    clients.add(fs);
-    return new HdfsJournalStorage(fs, folder, LEASE_RECOVERY);
+    return clients.master(folder);
   }
 
   private static byte[] bytes(String text) {

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class HdfsOutageTest {
   private static MiniDFSCluster cluster;
-  private final List<DistributedFileSystem> clients = new ArrayList<>();
+  private final MasterClients clients = new MasterClients();
 
   @BeforeAll
   static void startHdfs() throws IOException {
@@ -58,13 +57,7 @@ class HdfsOutageTest {
 
   @AfterEach
   void closeClients() {
-    for (DistributedFileSystem fs : clients) {
-      try {
-        fs.close();
-      } catch (IOException e) {
-        // a client left with a broken stream may fail to close it; nothing to keep
-      }
-    }
+    clients.close();
   }
 
   private URI folder(TestInfo test) {
@@ -73,9 +66,7 @@ class HdfsOutageTest {
   }
 
   private HdfsJournalStorage master(URI folder) throws IOException {
-    DistributedFileSystem fs = HdfsJournalStorage.connect(folder, HdfsJournalStorageTest.clientConf());
-    clients.add(fs);
-    return new HdfsJournalStorage(fs, folder, Duration.ofSeconds(60));
+    return clients.master(folder);
   }
 
   private static SegmentedJournal journal(HdfsJournalStorage storage, Duration timeout) {
