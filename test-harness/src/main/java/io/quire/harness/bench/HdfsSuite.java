@@ -1,14 +1,11 @@
 package io.quire.harness.bench;
 
 import io.quire.harness.hdfs.MiniHdfs;
-import io.quire.journal.JournalFolder;
-import io.quire.journal.internal.SegmentedJournal;
 import io.quire.storage.hdfs.Hadoop;
 import io.quire.storage.hdfs.HdfsJournalStorage;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -49,12 +46,18 @@ final class HdfsSuite {
         int n = 0;
         for (int w : writers) {
           URI folder = URI.create(hdfs.uri() + "/bench/journal-" + w + "-" + n++);
-          print(durableAppends(fs, folder, w));
+          print(JournalBench.durableAppends(storage(fs, folder), "journal on HDFS, " + w
+              + " writer(s)", w, seconds));
         }
-        print(replay(fs, URI.create(hdfs.uri() + "/bench/replay"), replayEntries));
+        print(JournalBench.replay(storage(fs, URI.create(hdfs.uri() + "/bench/replay")),
+            "journal replay from HDFS", replayEntries));
       }
     }
     return 0;
+  }
+
+  private static HdfsJournalStorage storage(DistributedFileSystem fs, URI folder) {
+    return new HdfsJournalStorage(fs, folder, Duration.ofSeconds(60));
   }
 
   private void print(Throughput t) {
@@ -83,45 +86,5 @@ final class HdfsSuite {
     Latencies sorted = Latencies.merge(List.of(latencies));
     return new Throughput("HDFS: 64-byte write + hsync, 1 thread", count, elapsed,
         sorted.quantileMillis(0.5), sorted.quantileMillis(0.99));
-  }
-
-  private Throughput durableAppends(DistributedFileSystem fs, URI folder, int writers)
-      throws Exception {
-    HdfsJournalStorage storage = new HdfsJournalStorage(fs, folder, Duration.ofSeconds(60));
-    JournalFolder.format(storage, Clock.systemUTC());
-    try (SegmentedJournal journal = new SegmentedJournal(storage,
-        SegmentedJournal.Options.defaults(), Clock.systemUTC())) {
-      journal.recover((seq, entry) -> { });
-      byte[] entry = new byte[JournalBench.ENTRY_BYTES];
-      return TimedWriters.run("journal on HDFS, " + writers + " writer(s)", writers, seconds,
-          (writer, i) -> journal.awaitDurable(journal.append(entry)));
-    }
-  }
-
-  private Throughput replay(DistributedFileSystem fs, URI folder, long entries) throws Exception {
-    HdfsJournalStorage storage = new HdfsJournalStorage(fs, folder, Duration.ofSeconds(60));
-    JournalFolder.format(storage, Clock.systemUTC());
-    try (SegmentedJournal journal = new SegmentedJournal(storage,
-        SegmentedJournal.Options.defaults(), Clock.systemUTC())) {
-      journal.recover((seq, entry) -> { });
-      byte[] entry = new byte[JournalBench.ENTRY_BYTES];
-      long last = 0;
-      for (long i = 0; i < entries; i++) {
-        last = journal.append(entry);
-      }
-      journal.awaitDurable(last);
-    }
-    long start = System.nanoTime();
-    long[] seen = {0};
-    try (SegmentedJournal journal = new SegmentedJournal(storage,
-        SegmentedJournal.Options.defaults(), Clock.systemUTC())) {
-      journal.recover((seq, entry) -> seen[0]++);
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    if (seen[0] != entries) {
-      throw new IllegalStateException("replayed " + seen[0] + " of " + entries + " entries");
-    }
-    return new Throughput("journal replay from HDFS, " + entries + " entries of "
-        + JournalBench.ENTRY_BYTES + " bytes", entries, elapsed, Double.NaN, Double.NaN);
   }
 }
