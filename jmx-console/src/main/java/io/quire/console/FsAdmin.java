@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fsadmin",
     description = "Administers a running master over JMX.",
-    subcommands = {ReportCommand.class, BackupCommand.class, CheckpointCommand.class})
+    subcommands = {ReportCommand.class, BackupCommand.class, CheckpointCommand.class,
+        MoveJournalCommand.class})
 public final class FsAdmin implements Callable<Integer> {
   static final String CONF_DIR_ENV = "QUIRE_CONF_DIR";
 

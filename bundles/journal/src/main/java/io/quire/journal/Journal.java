@@ -49,6 +49,25 @@ public interface Journal extends AutoCloseable {
   }
 
   /**
+   * For the writer only: moves the running journal to {@code target}, another (empty) folder,
+   * on any backend. Writes go on while the state in {@code snapshot} is written there as its
+   * first checkpoint; then, between two batches, the entries after it are copied over, this
+   * folder gets a moved record ({@value JournalFormat#MOVED}, the switch), and later entries go
+   * to {@code target} only. This folder stays a valid journal up to the switch, and no master
+   * starts on it while the moved record is there. A failure before the switch leaves the
+   * journal where it was.
+   *
+   * @param snapshot the journal's state now (its owner's), at or after the last durable entry
+   * @return what the moved record says
+   * @throws UnsupportedOperationException this journal only follows
+   */
+  default JournalMoved moveTo(io.quire.journal.storage.JournalStorage target,
+      StateSnapshot snapshot) throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("this journal follows another master's; it does "
+        + "not move");
+  }
+
+  /**
    * For a follower only (a secondary master, whose journal reads a folder another master
    * writes): hands {@code target} the entries appended since {@link #recover} or the last call,
    * up to what the logs hold now. If the logs no longer hold the next entry, resets the target

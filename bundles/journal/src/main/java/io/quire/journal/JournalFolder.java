@@ -2,11 +2,13 @@ package io.quire.journal;
 
 import io.quire.journal.internal.FormatMarkerCodec;
 import io.quire.journal.internal.HolderLease;
+import io.quire.journal.internal.MovedRecordCodec;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Operations on a journal folder as a whole, without a running journal. */
@@ -61,6 +63,27 @@ public final class JournalFolder {
           + " is not formatted (no " + JournalFormat.FORMAT_MARKER + "); run 'bin/quire format' first");
     }
     return FormatMarkerCodec.decode(storage.readFully(JournalFormat.FORMAT_MARKER));
+  }
+
+  /**
+   * The folder's marker for a master about to serve or follow it: {@link #readMarker}, and
+   * refused with {@link JournalMovedException} once the journal has moved to another folder.
+   */
+  public static FormatMarker readMarkerToServe(JournalStorage storage) throws IOException {
+    FormatMarker marker = readMarker(storage);
+    Optional<JournalMoved> moved = readMoved(storage);
+    if (moved.isPresent()) {
+      throw new JournalMovedException(storage.uri().toString(), moved.get());
+    }
+    return marker;
+  }
+
+  /** The folder's moved record, if the journal moved away from it. */
+  public static Optional<JournalMoved> readMoved(JournalStorage storage) throws IOException {
+    if (!storage.exists(JournalFormat.MOVED)) {
+      return Optional.empty();
+    }
+    return Optional.of(MovedRecordCodec.decode(storage.readFully(JournalFormat.MOVED)));
   }
 
   private static String describe(List<String> names) {

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * segment        sealed "log-&lt;first&gt;-&lt;last&gt;.qlog" or open "log-&lt;first&gt;.qlog.open",
  *                numbers as 19-digit zero-padded decimals so a listing sorts by sequence
  * side-file      "&lt;segment&gt;.torn-&lt;offset&gt;": bytes cut off a torn tail, kept for inspection
+ * moved          "quire-journal.moved": text like the format marker (moved.to, cluster.id,
+ *                last.sequence, moved.at, crc32c): the journal went on in folder moved.to after
+ *                last.sequence; no master starts on this folder while it is there
  * checkpoint     "checkpoint-&lt;sequence&gt;.qckpt": the whole state after that entry, a state file
  *                ({@link io.quire.journal.state.StateFileFormat}); written as
  *                "checkpoint-&lt;sequence&gt;.qckpt.&lt;writer&gt;.tmp" and renamed; one that failed its
@@ -40,6 +43,8 @@ public final class JournalFormat {
   public static final String FORMAT_MARKER = "quire-journal.format";
   public static final String FORMAT_MAGIC = "QUIRE-JOURNAL";
   public static final String HOLDER = "quire-master.holder";
+  /** Written when the journal moved to another folder: see {@link JournalMoved}. */
+  public static final String MOVED = "quire-journal.moved";
   /** An OS-level lock file, an extra guard where the backend can enforce one (local disk). */
   public static final String LOCK = "quire-master.lock";
 
@@ -116,7 +121,7 @@ public final class JournalFormat {
 
   /** Whether Quire writes files of this name into a journal folder (format deletes only these). */
   public static boolean isQuireFile(String name) {
-    return name.equals(FORMAT_MARKER) || name.equals(HOLDER) || name.equals(LOCK)
+    return name.equals(FORMAT_MARKER) || name.equals(HOLDER) || name.equals(LOCK) || name.equals(MOVED)
         || parseSegmentName(name) != null || TORN.matcher(name).matches()
         || parseCheckpointName(name) >= 0 || isCheckpointTemporary(name)
         || CHECKPOINT_CORRUPT.matcher(name).matches()

@@ -181,6 +181,67 @@ class HdfsJournalIT {
     assertTrue(Files.readString(quire.logFile(restored)).contains("Restored 11 entries from backup " + uri));
   }
 
+  /**
+   * A master journaling on local disk moves its running journal to HDFS with {@code fsadmin
+   * move-journal} while four clients write: no write fails, the storage MBean follows, the old
+   * folder refuses a start (naming the new one) yet passes {@code journal verify}, and a master
+   * started on the HDFS folder serves every acknowledged directory.
+   */
+  @Test
+  void aRunningJournalMovesFromLocalDiskToHdfsWhileClientsWrite() throws Exception {
+    int clients = 4;
+    int mkdirs = 1500;
+    Path local = home.resolve("local-journal");
+    Path conf = configure("conf", local.toString());
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, start(conf).exit());
+    List<QuireCommand.Running> writers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      StringBuilder script = new StringBuilder("mkdir /m" + c + "\n");
+      for (int i = 0; i < mkdirs; i++) {
+        script.append("mkdir /m").append(c).append("/d").append(i).append('\n');
+      }
+      writers.add(quire.spawn(conf, script.toString(), "fs", "-"));
+    }
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
+        SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      ObjectName journal = new ObjectName("quire:type=Journal");
+      await().atMost(PATIENCE).until(() -> (Long) server.getAttribute(journal, "LastSequenceNumber") >= 500);
+
+      QuireCommand.Result move = quire.run(conf, "fsadmin", "move-journal", folder);
+      assertEquals(0, move.exit(), move::toString);
+      assertTrue(move.out().contains("set alluxio.master.journal.folder=" + folder), move::toString);
+      assertEquals(folder, server.getAttribute(journal, "Folder"));
+      assertEquals("hdfs", server.getAttribute(journal, "StorageType"));
+      assertEquals(local.toUri().toString(), server.getAttribute(journal, "MovedFrom"));
+      ObjectName storage = new ObjectName("quire:type=JournalStorage,name=hdfs");
+      assertEquals(folder, server.getAttribute(storage, "Uri"));
+      assertTrue((Long) server.getAttribute(journal, "LastSequenceNumber") < clients * (mkdirs + 1),
+          "the clients were still writing after the move");
+      await().atMost(PATIENCE).until(() -> (Long) server.getAttribute(storage, "Syncs") > 10);
+      assertEquals(Boolean.TRUE, server.getAttribute(storage, "Healthy"));
+    }
+    for (QuireCommand.Running writer : writers) {
+      QuireCommand.Result result = writer.result();
+      assertEquals(0, result.exit(), "no write failed during the move: " + result);
+    }
+    String listing = quire.run(conf, "fs", "ls", "-R", "/").out();
+    assertEquals(clients * (mkdirs + 1), listing.lines().count(), "every acknowledged mkdir");
+    assertEquals(0, quire.run(conf, "stop").exit());
+
+    QuireCommand.Result stale = quire.run(conf, "start");
+    assertTrue(stale.exit() != 0, "a master on the folder left behind must refuse: " + stale);
+    assertTrue(stale.toString().contains("moved to " + folder), stale::toString);
+    QuireCommand.Result verify = quire.run(conf, "journal", "verify", local.toString());
+    assertEquals(0, verify.exit(), "the folder left behind is a valid journal: " + verify);
+
+    Path moved = configure("moved", folder);
+    assertEquals(0, start(moved).exit());
+    assertEquals(listing, quire.run(moved, "fs", "ls", "-R", "/").out(),
+        "the master on HDFS serves exactly the acknowledged namespace");
+  }
+
   private Path configure(String name, String journal) throws IOException {
     return quire.configure(name, "alluxio.master.journal.folder=" + journal,
         "quire.hadoop.conf.dir=" + hadoopConf);

@@ -81,7 +81,7 @@ public final class FollowingJournal implements Journal {
     if (recovered) {
       throw new IllegalStateException("recover() was already called");
     }
-    marker = JournalFolder.readMarker(storage);
+    marker = JournalFolder.readMarkerToServe(storage);
     checkpoints = new CheckpointStore(storage, clusterId(), clock);
     RecoveryResult result = load(target);
     recovered = true;

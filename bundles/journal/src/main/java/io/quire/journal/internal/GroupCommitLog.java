@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,18 @@ public final class GroupCommitLog implements AutoCloseable {
     AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException;
   }
 
+  /** Work the sync thread does between two batches, with nothing being written: see {@link #between}. */
+  @FunctionalInterface
+  public interface Between {
+    /**
+     * @param current the file the next batch would go to
+     * @param durableSequence every entry up to this one is durable in {@code current}
+     * @return the file to write the next batch to
+     * @throws IOException nothing changed: the log goes on with {@code current}
+     */
+    AppendableFile run(AppendableFile current, long durableSequence) throws IOException;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
   private static final long FIRST_RETRY_PAUSE_MILLIS = 50;
   private static final long MAX_RETRY_PAUSE_MILLIS = 2_000;
@@ -97,6 +110,10 @@ public final class GroupCommitLog implements AutoCloseable {
   private volatile IOException storageError;
   private final LongAdder outages = new LongAdder();
   private boolean closing;
+  /** Work waiting for the sync thread to run it between batches; guarded by {@link #lock}. */
+  private final ArrayDeque<Pending> betweenBatches = new ArrayDeque<>();
+
+  private record Pending(Between work, CompletableFuture<Void> done) {}
 
   /**
    * @param storageTimeout how long a writer waits for the storage to take its entry before it
@@ -222,8 +239,20 @@ public final class GroupCommitLog implements AutoCloseable {
         long batchLast;
         lock.lock();
         try {
-          while (filling.position() == 0 && !closing && failure == null) {
+          while (filling.position() == 0 && !closing && failure == null && betweenBatches.isEmpty()) {
             dataAvailable.awaitUninterruptibly();
+          }
+          if (failure != null || closing) {
+            failBetween(failure != null ? failure : new JournalClosedException("the journal closed"));
+          } else if (!betweenBatches.isEmpty()) {
+            Pending work = betweenBatches.poll();
+            lock.unlock();
+            try {
+              runBetween(work);
+            } finally {
+              lock.lock();
+            }
+            continue;
           }
           if (failure != null || (filling.position() == 0 && closing)) {
             fillingBatch.durable.completeExceptionally(new JournalClosedException(
@@ -244,6 +273,69 @@ public final class GroupCommitLog implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       fail(asIo(e));
+    }
+  }
+
+  /** Runs work between batches; its failure is the caller's, the log goes on with its file. */
+  private void runBetween(Pending work) {
+    try {
+      file = work.work().run(file, durableSequence);
+      work.done().complete(null);
+    } catch (IOException | RuntimeException e) {
+      work.done().completeExceptionally(e);
+    }
+  }
+
+  /** Answers work that will never run; called with {@link #lock} held. */
+  private void failBetween(IOException cause) {
+    for (Pending pending; (pending = betweenBatches.poll()) != null; ) {
+      pending.done().completeExceptionally(cause);
+    }
+  }
+
+  /**
+   * Has the sync thread run {@code work} between two batches (the one being written is durable,
+   * the next not yet begun) and waits for it. Appends go on meanwhile and are buffered (up to the
+   * pending limit), so the work holds writes, it does not fail them: the journal moves to another
+   * folder so, at a batch boundary. While the storage fails, the sync thread retries its batch
+   * and runs no work: a caller waits at most the storage timeout for it to begin.
+   *
+   * @throws IOException what {@code work} threw (the log goes on as before), the work did not
+   *     begin within the storage timeout (and never will), or the log failed or closed first
+   */
+  public void between(Between work) throws IOException, InterruptedException {
+    Pending pending = new Pending(work, new CompletableFuture<>());
+    lock.lock();
+    try {
+      checkOpen();
+      betweenBatches.add(pending);
+      dataAvailable.signal();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      try {
+        pending.done().get(storageTimeoutNanos, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        lock.lock();
+        try {
+          if (betweenBatches.remove(pending)) {
+            throw unavailable("the journal's sync thread did not reach a batch boundary");
+          }
+        } finally {
+          lock.unlock();
+        }
+        pending.done().get(); // it began: it ends as the work does
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw new IOException(cause.toString(), cause);
     }
   }
 
@@ -354,6 +446,7 @@ public final class GroupCommitLog implements AutoCloseable {
       }
       writingBatch.durable.completeExceptionally(failure);
       fillingBatch.durable.completeExceptionally(failure);
+      failBetween(failure);
       spaceAvailable.signalAll();
       dataAvailable.signalAll();
       wake.signalAll();

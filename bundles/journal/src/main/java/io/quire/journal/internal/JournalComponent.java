@@ -8,11 +8,19 @@ import io.quire.journal.JournalMXBean;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
 import io.quire.journal.RecoveryTarget;
+import io.quire.journal.JournalMoved;
 import io.quire.journal.StateSnapshot;
+import io.quire.journal.StateSource;
+import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
+import io.quire.journal.storage.JournalStorageMXBean;
+import io.quire.journal.storage.StorageView;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import javax.management.DynamicMBean;
 import javax.management.StandardMBean;
@@ -70,24 +78,194 @@ public class JournalComponent implements Journal {
   private long storageTimeoutMillis;
   private volatile boolean active;
   private ServiceRegistration<DynamicMBean> mbean;
+  private BundleContext context;
+
+  /** The owner of the journaled state, whose snapshot a move starts the new folder from. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile StateSource state;
+
+  /** Folder factories by scheme: they open the folders the journal moves to. */
+  private final Map<String, FolderStorageFactory> factories = new ConcurrentHashMap<>();
+  /** Folders the journal moved to while it runs, by URI. */
+  private final Map<URI, MovedFolder> moved = new ConcurrentHashMap<>();
+  private volatile String movedFrom = "";
+  private ServiceRegistration<DynamicMBean> movedStorageMBean; // guarded by this
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   void bindStorage(JournalStorage service) {
-    if (storage.bind(service)) {
+    MovedFolder there = moved.get(service.uri());
+    if (there != null && there.storage.bind(service)) {
       LOG.info("Journal storage bound: {} at {}", service.type(), service.uri());
+    } else if (storage.bind(service)) {
+      LOG.info("Journal storage bound: {} at {}{}", service.type(), service.uri(),
+          movedFrom.isEmpty() ? "" : " (the journal has moved from there: not used)");
     } else {
-      LOG.error("Journal storage {} at {} not used: the journal is at {}; moving a running "
-          + "journal to another folder is not supported", service.type(), service.uri(),
-          storage.uri());
+      LOG.error("Journal storage {} at {} not used: the journal is at {}; to move a running "
+          + "journal to another folder, invoke moveTo on quire:type=Journal (or run bin/quire "
+          + "fsadmin move-journal)", service.type(), service.uri(), storage.uri());
+    }
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void bindFolderFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    String scheme = String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY));
+    factories.put(scheme, factory);
+    for (MovedFolder there : moved.values()) {
+      if (there.scheme().equals(scheme)) {
+        there.open(factory);
+      }
+    }
+  }
+
+  void unbindFolderFactory(FolderStorageFactory factory, Map<String, Object> properties) {
+    factories.remove(String.valueOf(properties.get(FolderStorageFactory.SCHEME_PROPERTY)), factory);
+    for (MovedFolder there : moved.values()) {
+      there.closeIfFrom(factory);
     }
   }
 
   void unbindStorage(JournalStorage service) {
     storage.unbind(service);
-    if (!storage.isBound() && active) {
+    MovedFolder there = moved.get(service.uri());
+    if (there != null) {
+      there.storage.unbind(service);
+    }
+    if (!storage.isBound() && active && movedFrom.isEmpty()) {
       LOG.info("Journal storage unbound: {} at {}; writes are held until a storage is bound",
           service.type(), service.uri());
+    }
+  }
+
+  /**
+   * A folder the journal moved to: its storage, opened through the folder factory of its scheme
+   * and opened again whenever that factory is replaced (its bundle updated), like the journal's
+   * configured storage is rebound; a storage service of that folder binds there too.
+   */
+  private final class MovedFolder {
+    final URI uri;
+    final SwappableStorage storage =
+        new SwappableStorage(storageTimeoutMillis, JournalComponent.this::storageBound);
+    private FolderStorageFactory factory; // guarded by this
+    private JournalStorage opened; // guarded by this
+
+    MovedFolder(URI uri) {
+      this.uri = uri;
+    }
+
+    String scheme() {
+      return uri.getScheme();
+    }
+
+    synchronized void open(FolderStorageFactory from) {
+      try {
+        JournalStorage fresh = from.open(uri);
+        closeIfFrom(factory);
+        factory = from;
+        opened = fresh;
+        storage.bind(fresh);
+        LOG.info("Journal storage bound: {} at {}", fresh.type(), uri);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("Could not open the journal folder {} through its storage bundle: {}", uri,
+            e.toString());
+      }
+    }
+
+    synchronized void closeIfFrom(FolderStorageFactory gone) {
+      if (gone != null && gone == factory) {
+        storage.unbind(opened);
+        factory = null;
+        opened = null;
+      }
+    }
+  }
+
+  /** {@link JournalMXBean#moveTo}: to another folder, on any backend a storage bundle serves. */
+  String moveTo(String folder) {
+    if (!(journal instanceof SegmentedJournal writer)) {
+      throw new IllegalStateException("only a primary master's journal moves; this master "
+          + "follows " + storage.uri());
+    }
+    URI uri = folderUri(folder);
+    StateSource source = state;
+    if (source == null) {
+      throw new IllegalStateException("the master does not serve yet: nothing to move");
+    }
+    FolderStorageFactory factory = factories.get(uri.getScheme());
+    if (factory == null) {
+      throw new IllegalArgumentException("no storage bundle serves " + uri.getScheme()
+          + ": URIs (" + folder + "); running: " + new java.util.TreeSet<>(factories.keySet()));
+    }
+    String from = writer.status().folder();
+    MovedFolder there = new MovedFolder(uri);
+    there.open(factory);
+    if (!there.storage.isBound()) {
+      throw new IllegalStateException("could not open " + uri + "; see the master's log");
+    }
+    moved.put(uri, there);
+    JournalMoved done;
+    try {
+      done = writer.moveTo(there.storage, source.snapshot());
+    } catch (IOException | RuntimeException e) {
+      moved.remove(uri);
+      there.closeIfFrom(factory);
+      throw new IllegalStateException("the journal stays in " + from + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted; the journal is in " + writer.status().folder());
+    }
+    if (movedFrom.isEmpty()) {
+      movedFrom = from;
+    }
+    registerStorageView(there.storage);
+    return "the journal moved from " + from + " to " + done.to() + " after sequence "
+        + done.lastSequence() + "; set alluxio.master.journal.folder=" + done.to()
+        + " in the site file before the next start";
+  }
+
+  /** A local path (absolute) or a URI with a scheme, as a folder URI. */
+  static URI folderUri(String folder) {
+    String text = folder == null ? "" : folder.trim();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("give the folder to move the journal to");
+    }
+    if (text.startsWith("/")) {
+      return java.nio.file.Path.of(text).normalize().toUri();
+    }
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a folder URI: '" + text + "': " + e.getMessage());
+    }
+    if (uri.getScheme() == null || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+      throw new IllegalArgumentException("not an absolute path or folder URI: '" + text
+          + "'; give /path, hdfs://host:port/dir or nfs://host/export/dir");
+    }
+    return uri.getScheme().equals("file") ? java.nio.file.Path.of(uri).toUri() : uri;
+  }
+
+  /**
+   * {@code quire:type=JournalStorage,name=<type>} for the folder moved to, unless a storage
+   * bundle already offers an MBean of that name (a move between two local folders).
+   */
+  private synchronized void registerStorageView(SwappableStorage there) {
+    String name = StorageView.objectName(there);
+    try {
+      if (!context.getServiceReferences(DynamicMBean.class, "(jmx.objectname=" + name + ")")
+          .isEmpty()) {
+        LOG.info("{} stays the storage bundle's: it describes {}", name, storage.uri());
+        return;
+      }
+      if (movedStorageMBean != null) {
+        movedStorageMBean.unregister();
+      }
+      Hashtable<String, Object> names = new Hashtable<>();
+      names.put("jmx.objectname", name);
+      movedStorageMBean = context.registerService(DynamicMBean.class,
+          new StandardMBean(new StorageView(there), JournalStorageMXBean.class, true), names);
+    } catch (org.osgi.framework.InvalidSyntaxException e) {
+      LOG.warn("Could not register {}: {}", name, e.toString());
     }
   }
 
@@ -98,8 +276,10 @@ public class JournalComponent implements Journal {
     }
   }
 
+
   @Activate
   void activate(Config config, BundleContext context) throws Exception {
+    this.context = context;
     storageTimeoutMillis = config.quire_journal_storage_timeout();
     storage.bindWait(storageTimeoutMillis);
     journal = "SECONDARY".equalsIgnoreCase(config.quire_master_role().trim())
@@ -111,7 +291,7 @@ public class JournalComponent implements Journal {
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,
-        new StandardMBean(new JournalView(journal), JournalMXBean.class, true), properties);
+        new StandardMBean(new JournalView(journal, this), JournalMXBean.class, true), properties);
     active = true;
   }
 
@@ -122,6 +302,12 @@ public class JournalComponent implements Journal {
     storage.bindWait(Math.min(CLOSE_BIND_WAIT_MILLIS, storageTimeoutMillis));
     active = false; // SCR unbinds the storage after this returns: not a swap to report
     mbean.unregister();
+    synchronized (this) {
+      if (movedStorageMBean != null) {
+        movedStorageMBean.unregister();
+        movedStorageMBean = null;
+      }
+    }
     journal.close();
   }
 
@@ -179,9 +365,21 @@ public class JournalComponent implements Journal {
   /** The MXBean: reads the journal's status on every attribute access. */
   static final class JournalView implements JournalMXBean {
     private final Journal journal;
+    private final JournalComponent component;
 
-    JournalView(Journal journal) {
+    JournalView(Journal journal, JournalComponent component) {
       this.journal = journal;
+      this.component = component;
+    }
+
+    @Override
+    public String getMovedFrom() {
+      return component.movedFrom;
+    }
+
+    @Override
+    public String moveTo(String folder) {
+      return component.moveTo(folder);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.quire.journal.Journal;
 import io.quire.journal.JournalClosedException;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.JournalFormat;
+import io.quire.journal.JournalMoved;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
 import io.quire.journal.RecoveryTarget;
@@ -14,6 +15,7 @@ import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ public final class SegmentedJournal implements Journal {
     }
   }
 
-  private final JournalStorage storage;
+  /** The folder written; another one once the journal moved (see {@link #moveTo}). */
+  private volatile JournalStorage storage;
   private final Options options;
   private final Clock clock;
   private final ConcurrentSkipListMap<Long, Sealed> sealed = new ConcurrentSkipListMap<>();
@@ -83,7 +86,7 @@ public final class SegmentedJournal implements Journal {
   private volatile long openSegmentFirst;
   private volatile int checkpointCount;
   private volatile CheckpointStore checkpoints;
-  private HolderLease lease;
+  private volatile HolderLease lease;
   private volatile GroupCommitLog log;
   private volatile boolean closed;
 
@@ -142,7 +145,7 @@ public final class SegmentedJournal implements Journal {
   /** Reads the format marker and takes the holder lease, once. */
   private void holdLease() throws IOException {
     if (lease == null) {
-      marker = JournalFolder.readMarker(storage);
+      marker = JournalFolder.readMarkerToServe(storage);
       lease = HolderLease.acquire(storage, clock, options.leaseMillis(), this::onLeaseLost);
     }
   }
@@ -400,6 +403,209 @@ public final class SegmentedJournal implements Journal {
       storage.delete(s.segment().name());
       sealed.remove(s.segment().first());
       LOG.debug("Deleted {}: covered by checkpoint {}", s.segment().name(), sequence);
+    }
+  }
+
+  @Override
+  public JournalMoved moveTo(JournalStorage target, StateSnapshot snapshot)
+      throws IOException, InterruptedException {
+    synchronized (maintenance) { // no checkpoint or clean-up of the folder being left meanwhile
+      checkWritable();
+      JournalStorage from = storage;
+      if (target.uri().equals(from.uri())) {
+        throw new IOException("the journal is in " + from.uri() + " already");
+      }
+      long start = System.nanoTime();
+      long base = snapshot.sequence();
+      if (base > 0) {
+        writer().awaitDurable(base); // the new folder starts from durable state only
+      }
+      prepareMoveTarget(target);
+      Move move = new Move(from, target, base);
+      move.lease = HolderLease.acquire(target, clock, options.leaseMillis(), move::leaseLost);
+      try {
+        move.checkpoints = new CheckpointStore(target, clusterId(), clock);
+        move.checkpoint = move.checkpoints.write(snapshot);
+        writer().between(move::switchOver);
+      } catch (IOException | RuntimeException | InterruptedException e) {
+        if (!move.switched) {
+          move.lease.close();
+          LOG.warn("Moving the journal to {} failed before the switch; it stays in {}: {}",
+              target.uri(), from.uri(), e.toString());
+        }
+        throw e;
+      }
+      LOG.info("Journal moved from {} to {} after sequence {} (checkpoint {}, {} entries copied, "
+          + "{} ms, writes held {} ms for the switch); {} holds the journal up to the switch",
+          from.uri(), target.uri(), move.moved.lastSequence(), move.checkpoint.name(),
+          move.copied, (System.nanoTime() - start) / 1_000_000, move.heldMillis, from.uri());
+      return move.moved;
+    }
+  }
+
+  /**
+   * Refuses a folder that holds journal entries, files Quire did not write, or a live master;
+   * otherwise clears the Quire files in it (an earlier attempt's checkpoint, a format marker of
+   * {@code bin/quire format}) and gives it this journal's format marker.
+   */
+  private void prepareMoveTarget(JournalStorage target) throws IOException {
+    List<String> names = target.list();
+    for (String name : names) {
+      if (JournalFormat.parseSegmentName(name) != null) {
+        throw new IOException("refusing to move the journal to " + target.uri()
+            + ": it holds journal entries (" + name + "); give an empty or freshly formatted folder");
+      }
+      if (!JournalFormat.isQuireFile(name)) {
+        throw new IOException("refusing to move the journal to " + target.uri()
+            + ": it holds '" + name + "', which Quire did not write; give an empty folder");
+      }
+    }
+    HolderLease.checkNotHeld(target, clock);
+    target.createFolder();
+    for (String name : names) {
+      if (!name.equals(JournalFormat.LOCK)) {
+        target.delete(name);
+      }
+    }
+    target.writeAtomically(JournalFormat.FORMAT_MARKER, FormatMarkerCodec.encode(marker));
+  }
+
+  /** One move to another folder, while it runs. */
+  private final class Move {
+    final JournalStorage from;
+    final JournalStorage target;
+    final long base;
+    HolderLease lease;
+    CheckpointStore checkpoints;
+    CheckpointInfo checkpoint;
+    volatile boolean switched;
+    JournalMoved moved;
+    long copied;
+    long heldMillis;
+
+    Move(JournalStorage from, JournalStorage target, long base) {
+      this.from = from;
+      this.target = target;
+      this.base = base;
+    }
+
+    /** The target's lease lost before the switch fails the move; after it, the journal. */
+    void leaseLost(String why) {
+      if (switched) {
+        onLeaseLost(why);
+      } else {
+        LOG.warn("While moving the journal: {}", why);
+      }
+    }
+
+    /**
+     * On the sync thread, between batches: the entries after the checkpoint into the target's
+     * first segment, synced; then the moved record here (the switch); then the target is the
+     * journal's folder.
+     */
+    AppendableFile switchOver(AppendableFile current, long durable) throws IOException {
+      long start = System.nanoTime();
+      String name = JournalFormat.openSegmentName(base + 1);
+      AppendableFile next = target.create(name);
+      try {
+        next.append(RecordEncoder.segmentHeader(base + 1, clusterId()));
+        copied = copyEntries(from, base + 1, durable, next);
+        next.flush();
+        next.sync();
+        lease.checkHeld();
+        moved = new JournalMoved(target.uri().toString(), marker.clusterId(), durable,
+            clock.instant());
+        from.writeAtomically(JournalFormat.MOVED, MovedRecordCodec.encode(moved));
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(next);
+        try {
+          target.delete(name);
+        } catch (IOException | RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
+      }
+      switched = true;
+      closeQuietly(current); // every byte of it is durable
+      HolderLease left = SegmentedJournal.this.lease;
+      SegmentedJournal.this.lease = lease;
+      storage = target;
+      checkpoints.remember(checkpoint);
+      SegmentedJournal.this.checkpoints = checkpoints;
+      checkpointCount = 1;
+      sealed.clear();
+      temporaries.clear();
+      openSegmentFirst = base + 1;
+      openSegmentBytes = next.position();
+      heldMillis = (System.nanoTime() - start) / 1_000_000;
+      try {
+        left.close(); // the folder left behind is free for inspection at once
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Releasing {} after the move: {}", from.uri(), e.toString());
+      }
+      return next;
+    }
+  }
+
+  /**
+   * Appends the records {@code first..last} of {@code folder}'s segments (this journal's own,
+   * all durable) to {@code into}.
+   *
+   * @return how many were copied
+   */
+  private long copyEntries(JournalStorage folder, long first, long last, AppendableFile into)
+      throws IOException {
+    if (first > last) {
+      return 0;
+    }
+    List<SegmentInfo> segments = new ArrayList<>();
+    for (Sealed s : sealed.values()) {
+      if (s.segment().last() >= first) {
+        segments.add(s.segment());
+      }
+    }
+    segments.add(new SegmentInfo(JournalFormat.openSegmentName(openSegmentFirst),
+        openSegmentFirst, -1));
+    ByteBuffer buffer = ByteBuffer.allocate(JournalFormat.RECORD_HEADER_BYTES + JournalFormat.MAX_ENTRY_BYTES);
+    long[] next = {first};
+    for (SegmentInfo segment : segments) {
+      if (segment.first() > last) {
+        break;
+      }
+      SegmentReader reader = new SegmentReader(folder, segment.name());
+      SegmentReader.Outcome outcome = reader.read(segment.first(), clusterId(), false,
+          (sequence, entry) -> {
+            if (sequence < next[0] || sequence > last) {
+              return;
+            }
+            byte[] payload = new byte[entry.remaining()];
+            entry.get(payload);
+            if (buffer.remaining() < RecordEncoder.recordBytes(payload)) {
+              buffer.flip();
+              into.append(buffer);
+              buffer.clear();
+            }
+            RecordEncoder.putRecord(buffer, sequence, payload);
+            next[0] = sequence + 1;
+          });
+      if (outcome.failure() != null && next[0] <= last) {
+        throw reader.corruption(outcome.failure());
+      }
+    }
+    buffer.flip();
+    into.append(buffer);
+    if (next[0] != last + 1) {
+      throw new IOException("copying entries " + first + " to " + last + " from " + folder.uri()
+          + " found them only up to " + (next[0] - 1));
+    }
+    return last - first + 1;
+  }
+
+  private static void closeQuietly(AppendableFile file) {
+    try {
+      file.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Closing {}: {}", file.name(), e.toString());
     }
   }
 
