@@ -112,6 +112,70 @@ class StorageSwapIT {
         "no errors in the log");
   }
 
+  /**
+   * A new build of the storage bundle dropped into {@code deploy/} while clients write updates
+   * the running bundle (File Install hands the jar to Quire's artifact installer) instead of
+   * installing a second copy; removing the jar goes back to the shipped build. No write fails,
+   * and a restart serves exactly the acknowledged namespace.
+   */
+  @Test
+  void aJarDroppedIntoTheDeployFolderUpdatesTheStorageBundleWhileClientsWrite() throws Exception {
+    assertEquals(0, quire.run(conf, "format").exit());
+    assertEquals(0, quire.run(conf, "start").exit());
+    List<QuireCommand.Running> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      StringBuilder script = new StringBuilder("mkdir /c" + c + "\n");
+      for (int i = 0; i < MKDIRS; i++) {
+        script.append("mkdir /c").append(c).append("/d").append(i).append('\n');
+      }
+      clients.add(quire.spawn(conf, script.toString(), "fs", "-"));
+    }
+    Path shipped;
+    try (var jars = Files.newDirectoryStream(Path.of(System.getProperty("quire.it.lib"), "bundles"),
+        "quire-storage-local-*.jar")) {
+      shipped = jars.iterator().next();
+    }
+    Path log = quire.logFile(conf);
+    Path deployed = quire.home().resolve("deploy").resolve("quire-storage-local-next.jar");
+    try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
+        SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
+      MBeanServerConnection server = connector.getMBeanServerConnection();
+      ObjectName journal = new ObjectName("quire:type=Journal");
+      await().atMost(PATIENCE).until(() -> (Long) server.getAttribute(journal, "LastSequenceNumber") >= 300);
+      int bound = count(log, "Journal storage bound");
+      Path partial = Files.copy(shipped, deployed.resolveSibling("next.part"));
+      Files.move(partial, deployed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      await().atMost(PATIENCE).until(() -> count(log, "Updated bundle quire-storage-local from") == 1);
+      await().atMost(PATIENCE).until(() -> count(log, "Journal storage bound") == bound + 1);
+
+      long now = (Long) server.getAttribute(journal, "LastSequenceNumber");
+      await().atMost(PATIENCE).until(() -> (Long) server.getAttribute(journal, "LastSequenceNumber") >= now + 300);
+      Files.delete(deployed);
+      await().atMost(PATIENCE).until(() -> count(log, "was removed from the deploy folder") == 1);
+      await().atMost(PATIENCE).until(() -> count(log, "Journal storage bound") == bound + 2);
+      assertTrue((Long) server.getAttribute(journal, "LastSequenceNumber") < CLIENTS * (MKDIRS + 1),
+          "the clients were still writing after the jar went");
+      ObjectName bundles = only(server, "osgi.core:type=bundleState,*");
+      TabularData all = (TabularData) server.invoke(bundles, "listBundles", new Object[0], new String[0]);
+      long copies = all.values().stream()
+          .filter(row -> "quire-storage-local".equals(((CompositeData) row).get("SymbolicName")))
+          .count();
+      assertEquals(1, copies, "the jar updated the bundle, it did not install a second one");
+    }
+    for (QuireCommand.Running client : clients) {
+      QuireCommand.Result result = client.result();
+      assertEquals(0, result.exit(), "no write failed during the swaps: " + result);
+    }
+    String listing = quire.run(conf, "fs", "ls", "-R", "/").out();
+    assertEquals(CLIENTS * (MKDIRS + 1), listing.lines().count(), "every acknowledged mkdir");
+    assertEquals(0, quire.run(conf, "stop").exit());
+    assertEquals(0, quire.run(conf, "start").exit());
+    assertEquals(listing, quire.run(conf, "fs", "ls", "-R", "/").out(),
+        "a restart replays exactly the acknowledged namespace");
+    assertTrue(Files.readAllLines(log).stream().noneMatch(l -> l.contains(" ERROR ")),
+        "no errors in the log");
+  }
+
   private static ObjectName only(MBeanServerConnection server, String pattern) throws Exception {
     var names = server.queryNames(new ObjectName(pattern), null);
     assertEquals(1, names.size(), pattern + ": " + names);

@@ -1,0 +1,2 @@
+/** The File Install artifact installer that turns a dropped jar into an update. */
+package io.quire.deploy.internal;
