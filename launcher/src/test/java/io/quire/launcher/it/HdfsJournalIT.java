@@ -235,6 +235,7 @@ class HdfsJournalIT {
     assertTrue(stale.toString().contains("moved to " + folder), stale::toString);
     QuireCommand.Result verify = quire.run(conf, "journal", "verify", local.toString());
     assertEquals(0, verify.exit(), "the folder left behind is a valid journal: " + verify);
+    assertTrue(verify.out().contains("moved to " + folder), verify::toString);
 
     Path moved = configure("moved", folder);
     assertEquals(0, start(moved).exit());

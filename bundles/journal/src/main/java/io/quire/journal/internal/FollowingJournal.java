@@ -8,6 +8,8 @@ import io.quire.journal.Journal;
 import io.quire.journal.JournalClosedException;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.JournalFormat;
+import io.quire.journal.JournalMoved;
+import io.quire.journal.JournalMovedException;
 import io.quire.journal.JournalStatus;
 import io.quire.journal.RecoveryResult;
 import io.quire.journal.RecoveryTarget;
@@ -20,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -124,7 +127,15 @@ public final class FollowingJournal implements Journal {
       return progress;
     }
     try {
-      return readOn(target);
+      // the moved record is written after the last entry here is durable: read up to it first
+      Optional<JournalMoved> moved = JournalFolder.readMoved(storage);
+      FollowProgress progress = readOn(target);
+      if (moved.isPresent() && lastSequence >= moved.get().lastSequence()) {
+        throw new JournalMovedException(storage.uri().toString(), moved.get());
+      }
+      return progress;
+    } catch (JournalMovedException e) {
+      throw e; // everything up to the switch was read: nothing to read again
     } catch (IOException | RuntimeException e) {
       // the target may hold part of a batch whose entries this journal did not count as read
       mustRestart = true;

@@ -1,6 +1,7 @@
 package io.quire.journal.tool;
 
 import io.quire.journal.CorruptJournalException;
+import io.quire.journal.JournalFolder;
 import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.JournalStorage;
 import java.io.IOException;
@@ -180,6 +181,9 @@ public class JournalTool implements Callable<Integer> {
       return parent.run(folder, err, journal -> {
         out.printf("journal %s: cluster %s, format version %d%n", folder,
             journal.marker().clusterId(), journal.marker().formatVersion());
+        JournalFolder.readMoved(journal.storage()).ifPresent(moved -> out.printf(
+            "journal %s: moved to %s at %s after sequence %d; it holds the journal up to then%n",
+            folder, moved.to(), moved.at(), moved.lastSequence()));
         List<String> problems = new FolderVerifier(journal, out).verify();
         if (problems.isEmpty()) {
           out.printf("journal %s: valid%n", folder);

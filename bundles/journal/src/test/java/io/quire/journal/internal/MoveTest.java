@@ -82,6 +82,28 @@ class MoveTest {
   }
 
   @Test
+  void aFollowerOfTheOldFolderReadsUpToTheSwitchThenSaysWhereTheJournalWent() throws Exception {
+    JournalFixture fixture = new JournalFixture(from);
+    ListState followed = new ListState();
+    try (SegmentedJournal journal = fixture.open(SMALL_SEGMENTS);
+        FollowingJournal follower = new FollowingJournal(new LocalJournalStorage(from),
+            Clock.systemUTC())) {
+      journal.recover(new ListState());
+      append(journal, 30);
+      follower.recover(followed);
+      append(journal, 30);
+      JournalMoved moved = journal.moveTo(new LocalJournalStorage(to), snapshot(journal));
+      append(journal, 30);
+      JournalMovedException e = assertThrows(JournalMovedException.class,
+          () -> follower.follow(followed));
+      assertEquals(moved, e.moved());
+      assertEquals(moved.lastSequence(), followed.lastSequence, "it read everything up to the switch");
+      assertThrows(JournalMovedException.class, () -> follower.follow(followed));
+    }
+    assertEquals(new ArrayList<>(acknowledged.values()).subList(0, 60), followed.entries);
+  }
+
+  @Test
   void refusesAFolderThatHoldsEntriesAndGoesOnWhereItWas() throws Exception {
     new JournalFixture(to).write(3, 1 << 20);
     JournalFixture fixture = new JournalFixture(from);
