@@ -1,0 +1,99 @@
+package io.quire.storage.nfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.journal.internal.SegmentedJournal;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The real journal ({@link SegmentedJournal}) on a real NFS server, written by a master process
+ * that is killed with SIGKILL in the middle of its writes.
+ */
+@Timeout(300)
+class NfsJournalTest {
+  @RegisterExtension
+  static final NfsServer SERVER = new NfsServer();
+
+  private static final int ACKS_BEFORE_KILL = 600;
+
+  private final Mounts mounts = new Mounts();
+
+  @AfterEach
+  void closeMounts() {
+    mounts.close();
+  }
+
+  /**
+   * Four writer threads in another process append and print each entry once it is durable; the
+   * process is killed with SIGKILL while they write. The next master replays sequences 1 to N
+   * without a gap, every acknowledged entry among them under its sequence number, takes the
+   * folder over (the holder names a dead process) and goes on numbering after N.
+   */
+  @Test
+  void aKilledMastersAcknowledgedEntriesAreAllReplayed(TestInfo test) throws Exception {
+    URI folder = SERVER.folder("quire/" + test.getTestMethod().orElseThrow().getName());
+    Map<Long, String> acknowledged = new HashMap<>();
+    Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        NfsJournalWriterProcess.class.getName(), folder.toString(), "4")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("ack ")) {
+          String[] parts = line.split(" ", 3);
+          acknowledged.put(Long.parseLong(parts[1]), parts[2]);
+          if (acknowledged.size() == ACKS_BEFORE_KILL) {
+            // SIGKILL, its writers in the middle of their appends (through the handle, which
+            // leaves the pipe open: what the writer printed before it died is still read)
+            writer.toHandle().destroyForcibly();
+          }
+        }
+      }
+    } finally {
+      writer.destroyForcibly();
+      writer.waitFor();
+    }
+    assertTrue(acknowledged.size() >= ACKS_BEFORE_KILL, "the writer died early: "
+        + acknowledged.size() + " acknowledgements");
+
+    NfsJournalStorage next = mounts.master(folder);
+    List<Long> sequences = new ArrayList<>();
+    Map<Long, String> replayed = new HashMap<>();
+    try (SegmentedJournal journal = new SegmentedJournal(next,
+        new SegmentedJournal.Options(4096, 10_000, 1 << 20), Clock.systemUTC())) {
+      journal.recover((seq, entry) -> {
+        sequences.add(seq);
+        replayed.put(seq, NfsOutageTest.text(entry));
+      });
+      long after = journal.append("after takeover".getBytes(StandardCharsets.UTF_8));
+      journal.awaitDurable(after);
+      assertEquals(sequences.size() + 1, after, "numbering goes on after the replayed entries");
+    }
+    for (int i = 0; i < sequences.size(); i++) {
+      assertEquals(i + 1, sequences.get(i), "sequence numbers are contiguous from 1");
+    }
+    for (Map.Entry<Long, String> ack : acknowledged.entrySet()) {
+      assertEquals(ack.getValue(), replayed.get(ack.getKey()),
+          "acknowledged entry " + ack.getKey() + " is replayed as it was written");
+    }
+    assertTrue(next.list().stream().filter(n -> n.startsWith("log-")).count() > 1,
+        "the 4 KB log size rolled: " + next.list());
+  }
+}
