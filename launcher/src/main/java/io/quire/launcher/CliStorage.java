@@ -4,6 +4,7 @@ import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
 import io.quire.launcher.config.Locations;
 import io.quire.storage.local.LocalJournalStorage;
+import io.quire.storage.nfs.NfsFolders;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Journal folders for the command line ({@code bin/quire format}, {@code journal verify|dump}),
- * which runs outside the OSGi framework: local folders directly, {@code hdfs://} folders through
+ * which runs outside the OSGi framework: local folders directly, {@code nfs://} folders through
+ * the NFS storage on the class path, {@code hdfs://} folders through
  * the distribution's own HDFS storage, loaded in a class loader of its own from the exploded
  * {@code quire-hadoop} bundle's jars and the {@code quire-storage-hdfs} bundle (Hadoop is not
  * on the command line's class path, so commands that never touch HDFS never load it).
@@ -30,6 +32,7 @@ public final class CliStorage implements Closeable {
   private final Path bundlesDir;
   private final Optional<String> hadoopConfDir;
   private FolderStorageFactory hdfs;
+  private NfsFolders nfs;
 
   /**
    * @param bundlesDir the distribution's {@code lib/bundles}
@@ -46,9 +49,17 @@ public final class CliStorage implements Closeable {
       case "file" -> new LocalJournalStorage(folder.regionMatches(true, 0, "file:", 0, 5)
           ? Path.of(URI.create(folder)) : Path.of(folder));
       case "hdfs" -> hdfs().open(URI.create(folder));
+      case "nfs" -> nfs().open(URI.create(folder));
       default -> throw new IOException("unsupported journal folder '" + folder
-          + "': give a local path or hdfs://host:port/dir");
+          + "': give a local path, nfs://host/export/dir or hdfs://host:port/dir");
     };
+  }
+
+  private NfsFolders nfs() {
+    if (nfs == null) {
+      nfs = NfsFolders.open();
+    }
+    return nfs;
   }
 
   private FolderStorageFactory hdfs() throws IOException {
@@ -97,6 +108,9 @@ public final class CliStorage implements Closeable {
    */
   @Override
   public void close() throws IOException {
+    if (nfs != null) {
+      nfs.close();
+    }
     if (hdfs instanceof Closeable closeable) {
       closeable.close();
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  *   <li>the OSGi log, so that the launcher's log bridge hears everything after it;</li>
  *   <li>Config Admin and the APIs that SCR needs;</li>
  *   <li>SCR;</li>
- *   <li>the journal storage bundles ({@code quire-storage-*}) and Hadoop's library bundle: the
+ *   <li>the journal storage bundles ({@code quire-storage-*}) and their libraries (Hadoop's,
+ *       the NFS client's and Netty 3): the
  *       framework stops bundles from the highest level down, so the journal (next level) always
  *       stops, syncing and releasing its folder, while its storage is still there;</li>
  *   <li>Quire's other bundles, once the launcher has written their configuration: the master
@@ -27,6 +28,10 @@ final class StartLevels {
   static final int APPLICATION = 5;
   /** The last level: services that take Quire's bundles' registrations whenever they come. */
   static final int SERVICES = 6;
+
+  /** The storage bundles' libraries, never swapped: Hadoop's client, the NFS client and Netty 3. */
+  private static final java.util.Set<String> LIBRARIES =
+      java.util.Set.of("quire-hadoop", "quire-nfs-client", "org.jboss.netty");
 
   private static final Map<String, Integer> INFRASTRUCTURE = Map.ofEntries(
       Map.entry("org.apache.felix.log", 1),
@@ -50,7 +55,7 @@ final class StartLevels {
 
   static int of(String symbolicName) {
     if (symbolicName.startsWith("quire-storage-") && !symbolicName.equals("quire-storage-api")
-        || symbolicName.equals("quire-hadoop")) {
+        || LIBRARIES.contains(symbolicName)) {
       return STORAGE;
     }
     return INFRASTRUCTURE.getOrDefault(symbolicName, APPLICATION);

@@ -47,10 +47,16 @@ class AvailabilityTest {
   }
 
   @Test
-  void saysNfsIsNotAvailableInThisBuildEvenForAMountedPath() throws Exception {
+  void saysNfsIsNotAvailableWhenItsBundleDoesNotShipEvenForAMountedPath() throws Exception {
     SiteConfig config = config(Map.of(ConfigKeys.JOURNAL_FOLDER, "/mnt/nfs/j", ConfigKeys.JOURNAL_STORAGE, "nfs"));
     ConfigException e = assertThrows(ConfigException.class, () -> Availability.check(config, bundles));
     assertTrue(e.getMessage().contains("storage 'nfs' is not available in this build"), e.getMessage());
+  }
+
+  @Test
+  void acceptsNfsWhenItsBundleShips() throws Exception {
+    writeBundle(bundles.resolve("quire-storage-nfs-1.jar"), "quire-storage-nfs");
+    Availability.check(config(Map.of(ConfigKeys.JOURNAL_FOLDER, "nfs://filer/export/quire")), bundles);
   }
 
   private SiteConfig config(Map<String, String> raw) throws ConfigException {

@@ -33,6 +33,7 @@ public final class ConfigKeys {
   public static final String JOURNAL_STORAGE = "quire.journal.storage";
   public static final String HADOOP_CONF_DIR = "quire.hadoop.conf.dir";
   public static final String STORAGE_TIMEOUT = "quire.journal.storage.timeout";
+  public static final String NFS_CALL_TIMEOUT = "quire.nfs.call.timeout";
   public static final String STARTUP_TIMEOUT = "quire.startup.timeout";
   public static final String CHECKPOINT_OVERDUE = "quire.checkpoint.overdue.after";
 
@@ -69,6 +70,9 @@ public final class ConfigKeys {
       new ConfigKey(STORAGE_TIMEOUT, ValueTypes.duration(), "60s",
           "how long a write waits for a failing journal storage (unreachable, full) before it "
               + "gets an error; the journal retries and resumes when the storage returns"),
+      new ConfigKey(NFS_CALL_TIMEOUT, ValueTypes.duration(), "15s",
+          "how long one call of the NFS storage (nfs:// folders) retries a failed exchange with "
+              + "the server before it fails"),
       new ConfigKey(HADOOP_CONF_DIR, ValueTypes.text(), null,
           "a folder with the HDFS client's core-site.xml and hdfs-site.xml (relative to quire.home)"),
       new ConfigKey(STARTUP_TIMEOUT, ValueTypes.duration(), "120s",

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NfsServer implements BeforeAllCallback, AfterAllCallback {
 
-  private static final Path SCRIPT = Path.of("..", "..", "test-harness", "scripts",
-      "nfs-server.sh").toAbsolutePath().normalize();
+  private static final Path SCRIPT = findScript();
   /** Installing the packages on a fresh machine takes most of this. */
   private static final long SCRIPT_MINUTES = 10;
 
@@ -93,6 +92,20 @@ public final class NfsServer implements BeforeAllCallback, AfterAllCallback {
   /** Starts the server again on the same export (after {@link #stop()}). */
   public List<String> start() throws IOException, InterruptedException {
     return run("up");
+  }
+
+  /**
+   * {@code test-harness/scripts/nfs-server.sh} of this source tree, looked for from the working
+   * directory up (tests run in their module's folder, which sits at different depths).
+   */
+  private static Path findScript() {
+    Path relative = Path.of("test-harness", "scripts", "nfs-server.sh");
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(relative))) {
+        return dir.resolve(relative);
+      }
+    }
+    return relative.toAbsolutePath();
   }
 
   private List<String> run(String command) throws IOException, InterruptedException {
