@@ -13,7 +13,6 @@ import io.quire.journal.StateSnapshot;
 import io.quire.journal.StateSource;
 import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
-import io.quire.journal.storage.JournalStorageMXBean;
 import io.quire.journal.storage.StorageView;
 import java.io.IOException;
 import java.net.URI;
@@ -260,10 +259,7 @@ public class JournalComponent implements Journal {
       if (movedStorageMBean != null) {
         movedStorageMBean.unregister();
       }
-      Hashtable<String, Object> names = new Hashtable<>();
-      names.put("jmx.objectname", name);
-      movedStorageMBean = context.registerService(DynamicMBean.class,
-          new StandardMBean(new StorageView(there), JournalStorageMXBean.class, true), names);
+      movedStorageMBean = StorageView.register(context, there);
     } catch (org.osgi.framework.InvalidSyntaxException e) {
       LOG.warn("Could not register {}: {}", name, e.toString());
     }

@@ -13,9 +13,7 @@ import io.quire.journal.JournalMovedException;
 import io.quire.journal.StateSnapshot;
 import io.quire.journal.storage.JournalStorage;
 import io.quire.storage.local.LocalJournalStorage;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,22 +179,7 @@ class MoveTest {
         texts.add(text);
       }
     });
-    return new StateSnapshot() {
-      @Override
-      public long sequence() {
-        return sequence;
-      }
-
-      @Override
-      public long writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        for (String text : texts) {
-          data.writeUTF(text);
-        }
-        data.flush();
-        return texts.size();
-      }
-    };
+    return ListState.snapshot(texts, texts.size());
   }
 
   /** Threads that append and await durability without pause until closed. */

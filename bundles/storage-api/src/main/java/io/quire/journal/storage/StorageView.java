@@ -1,5 +1,11 @@
 package io.quire.journal.storage;
 
+import java.util.Hashtable;
+import javax.management.DynamicMBean;
+import javax.management.StandardMBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
 /**
  * {@code quire:type=JournalStorage,name=<type>} over any backend: what each storage bundle
  * registers for the storage it offers.
@@ -9,6 +15,18 @@ public final class StorageView implements JournalStorageMXBean {
 
   public StorageView(JournalStorage storage) {
     this.storage = storage;
+  }
+
+  /**
+   * Registers {@code quire:type=JournalStorage,name=<type>} for {@code storage} with the MBean
+   * whiteboard (Aries JMX); unregister it when the storage goes.
+   */
+  public static ServiceRegistration<DynamicMBean> register(BundleContext context,
+      JournalStorage storage) {
+    Hashtable<String, Object> properties = new Hashtable<>();
+    properties.put("jmx.objectname", objectName(storage));
+    return context.registerService(DynamicMBean.class,
+        new StandardMBean(new StorageView(storage), JournalStorageMXBean.class, true), properties);
   }
 
   /** The MBean's name for {@code storage}. */

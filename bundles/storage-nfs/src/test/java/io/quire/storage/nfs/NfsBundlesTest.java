@@ -9,6 +9,7 @@ import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.JournalStorage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,12 +45,41 @@ class NfsBundlesTest {
       "org.slf4j;version=2.0.20", "org.slf4j.spi;version=2.0.20",
       "org.slf4j.event;version=2.0.20", "org.slf4j.helpers;version=2.0.20",
       "org.slf4j;version=1.7.36", "org.osgi.service.log;version=1.5.0",
-      "org.osgi.service.cm;version=1.6.1", "io.quire.journal.storage;version=1.3.0");
+      "org.osgi.service.cm;version=1.6.1",
+      "io.quire.journal.storage;version=" + exportedVersion(JournalStorage.class));
 
   /** Jars of the test class path installed as bundles, by file name prefix. */
   private static final List<String> BUNDLES = List.of("org.osgi.util.function-",
       "org.osgi.util.promise-", "org.osgi.service.component-", "org.apache.felix.scr-",
       "quire-storage-local-", "quire-nfs-client-", "netty-3.");
+
+  /** The version the bundle of {@code type} exports its package at (read from its manifest). */
+  private static String exportedVersion(Class<?> type) {
+    String name = type.getPackageName();
+    try {
+      Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.util.jar.Manifest manifest;
+      if (Files.isDirectory(source)) {
+        try (var in = Files.newInputStream(source.resolve("META-INF/MANIFEST.MF"))) {
+          manifest = new java.util.jar.Manifest(in);
+        }
+      } else {
+        try (var jar = new java.util.jar.JarFile(source.toFile())) {
+          manifest = jar.getManifest();
+        }
+      }
+      String exports = manifest.getMainAttributes().getValue("Export-Package");
+      var version = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name)
+          + ";[^,]*version=\"?([0-9.]+)").matcher(String.valueOf(exports));
+      if (!version.find()) {
+        throw new IllegalStateException(name + " is not in Export-Package of " + source + ": "
+            + exports);
+      }
+      return version.group(1);
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot read the manifest of " + type, e);
+    }
+  }
 
   @Test
   void theStorageBundleResolvesStartsAndServesNfsFolders(@TempDir Path cache) throws Exception {

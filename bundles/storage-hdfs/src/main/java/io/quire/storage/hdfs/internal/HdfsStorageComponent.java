@@ -1,7 +1,6 @@
 package io.quire.storage.hdfs.internal;
 
 import io.quire.journal.storage.JournalStorage;
-import io.quire.journal.storage.JournalStorageMXBean;
 import io.quire.journal.storage.StorageView;
 import io.quire.storage.hdfs.Hadoop;
 import io.quire.storage.hdfs.HdfsJournalStorage;
@@ -10,8 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Hashtable;
 import javax.management.DynamicMBean;
-import javax.management.NotCompliantMBeanException;
-import javax.management.StandardMBean;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -51,7 +48,7 @@ public class HdfsStorageComponent {
 
   @Activate
   public HdfsStorageComponent(Config config, BundleContext context)
-      throws IOException, NotCompliantMBeanException {
+      throws IOException {
     URI folder = URI.create(config.folder());
     fs = HdfsJournalStorage.connect(folder, Hadoop.configuration(config.quire_hadoop_conf_dir()));
     HdfsJournalStorage storage = new HdfsJournalStorage(fs, folder,
@@ -59,10 +56,7 @@ public class HdfsStorageComponent {
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put(JournalStorage.TYPE_PROPERTY, storage.type());
     service = context.registerService(JournalStorage.class, storage, properties);
-    Hashtable<String, Object> names = new Hashtable<>();
-    names.put("jmx.objectname", StorageView.objectName(storage));
-    mbean = context.registerService(DynamicMBean.class,
-        new StandardMBean(new StorageView(storage), JournalStorageMXBean.class, true), names);
+    mbean = StorageView.register(context, storage);
   }
 
   @Deactivate

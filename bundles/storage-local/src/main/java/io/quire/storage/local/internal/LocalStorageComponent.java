@@ -1,14 +1,10 @@
 package io.quire.storage.local.internal;
 
 import io.quire.journal.storage.JournalStorage;
-import io.quire.journal.storage.JournalStorageMXBean;
 import io.quire.journal.storage.StorageView;
 import io.quire.storage.local.LocalJournalStorage;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import javax.management.DynamicMBean;
-import javax.management.NotCompliantMBeanException;
-import javax.management.StandardMBean;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -35,13 +31,9 @@ public class LocalStorageComponent extends LocalJournalStorage {
   private final ServiceRegistration<DynamicMBean> mbean;
 
   @Activate
-  public LocalStorageComponent(Config config, BundleContext context)
-      throws NotCompliantMBeanException {
+  public LocalStorageComponent(Config config, BundleContext context) {
     super(Path.of(config.folder()));
-    Hashtable<String, Object> properties = new Hashtable<>();
-    properties.put("jmx.objectname", StorageView.objectName(this));
-    mbean = context.registerService(DynamicMBean.class,
-        new StandardMBean(new StorageView(this), JournalStorageMXBean.class, true), properties);
+    mbean = StorageView.register(context, this);
   }
 
   @Deactivate

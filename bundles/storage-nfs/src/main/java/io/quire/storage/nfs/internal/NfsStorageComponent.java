@@ -1,7 +1,6 @@
 package io.quire.storage.nfs.internal;
 
 import io.quire.journal.storage.JournalStorage;
-import io.quire.journal.storage.JournalStorageMXBean;
 import io.quire.journal.storage.StorageView;
 import io.quire.storage.nfs.MountedNfsJournalStorage;
 import io.quire.storage.nfs.NfsJournalStorage;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
 import javax.management.DynamicMBean;
-import javax.management.NotCompliantMBeanException;
-import javax.management.StandardMBean;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -53,7 +50,7 @@ public class NfsStorageComponent {
 
   @Activate
   public NfsStorageComponent(Config config, BundleContext context)
-      throws IOException, NotCompliantMBeanException {
+      throws IOException {
     String folder = config.folder();
     JournalStorage storage;
     if (folder.regionMatches(true, 0, "nfs:", 0, 4)) {
@@ -68,10 +65,7 @@ public class NfsStorageComponent {
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put(JournalStorage.TYPE_PROPERTY, storage.type());
     service = context.registerService(JournalStorage.class, storage, properties);
-    Hashtable<String, Object> names = new Hashtable<>();
-    names.put("jmx.objectname", StorageView.objectName(storage));
-    mbean = context.registerService(DynamicMBean.class,
-        new StandardMBean(new StorageView(storage), JournalStorageMXBean.class, true), names);
+    mbean = StorageView.register(context, storage);
   }
 
   @Deactivate
