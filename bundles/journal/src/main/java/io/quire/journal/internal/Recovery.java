@@ -117,6 +117,11 @@ public final class Recovery {
             + segment.first() + describeBase(checkpoint, skipped));
       }
       reading = true;
+      if (repair && segment.open()) {
+        // a log the last writer left open may not have a readable length until it is recovered
+        // (HDFS, after a DataNode restart): the holder takes it over before reading it
+        storage.recover(segment.name());
+      }
       SegmentReader reader = new SegmentReader(storage, segment.name());
       SegmentReader.Outcome outcome =
           reader.read(segment.first(), clusterId, segment.open(), after);

@@ -43,6 +43,12 @@ import org.apache.hadoop.hdfs.client.HdfsDataInputStream;
  */
 public final class HdfsJournalStorage implements JournalStorage {
 
+  /**
+   * HDFS's answer to creating a name that a writer holds open; it reaches the client wrapped in
+   * a {@code RemoteException} (a class the Hadoop library bundle does not export), hence by name.
+   */
+  private static final String ALREADY_BEING_CREATED = "AlreadyBeingCreatedException";
+
   private final URI uri;
   private final DistributedFileSystem fs;
   private final Path folder;
@@ -286,6 +292,14 @@ public final class HdfsJournalStorage implements JournalStorage {
       exists.initCause(e);
       throw exists;
     } catch (IOException e) {
+      if (e.toString().contains(ALREADY_BEING_CREATED)) {
+        // a file still open under a writer's lease (a dead master's temporary, or this client's
+        // own after a failed close): the name exists, as the SPI says it
+        healthy = true;
+        FileAlreadyExistsException exists = new FileAlreadyExistsException(e.getMessage());
+        exists.initCause(e);
+        throw exists;
+      }
       healthy = false;
       throw e;
     } catch (RuntimeException e) {

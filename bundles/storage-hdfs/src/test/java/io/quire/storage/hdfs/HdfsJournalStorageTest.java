@@ -167,6 +167,31 @@ class HdfsJournalStorageTest {
   }
 
   /**
+   * A master that died while writing a small file whole left its temporary open under its
+   * lease: creating that name again is "exists" (not an HDFS lease error), so the next master's
+   * {@code writeAtomically} replaces it; so does this master's own, after a failed close.
+   */
+  @Test
+  void aTemporaryAnotherMasterLeftOpenIsReplacedByTheNextWholeWrite() throws Exception {
+    HdfsJournalStorage dead = master();
+    dead.createFolder();
+    AppendableFile abandoned = dead.create("holder.tmp");
+    abandoned.append(ByteBuffer.wrap(bytes("half a rec")));
+    abandoned.sync();
+
+    HdfsJournalStorage next = master();
+    assertThrows(FileAlreadyExistsException.class, () -> next.create("holder.tmp"));
+    next.writeAtomically("holder", bytes("the next master's record"));
+    assertArrayEquals(bytes("the next master's record"), next.readFully("holder"));
+    assertEquals(List.of("holder"), next.list());
+
+    AppendableFile own = next.create("marker.tmp");
+    own.append(ByteBuffer.wrap(bytes("left open")));
+    next.writeAtomically("marker", bytes("whole"));
+    assertArrayEquals(bytes("whole"), next.readFully("marker"));
+  }
+
+  /**
    * A master process appends entries to a journal on HDFS and is killed with SIGKILL, its log
    * still open under its lease; the next master recovers the lease, replays every durable entry
    * and goes on numbering.
