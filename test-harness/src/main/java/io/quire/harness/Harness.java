@@ -4,10 +4,13 @@ import io.quire.harness.backup.BackupScenario;
 import io.quire.harness.bench.BenchCommand;
 import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
+import io.quire.harness.hdfs.HdfsFaultScenario;
 import io.quire.harness.hdfs.MiniHdfs;
+import io.quire.harness.swap.SwapScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "quire-harness", mixinStandardHelpOptions = true,
     description = "Failure scenarios against real Quire processes, and benchmarks.",
     subcommands = {Harness.ListScenarios.class, Harness.Crash.class, Harness.Backup.class,
-        Harness.MiniHdfsCommand.class})
+        Harness.Swap.class, Harness.HdfsFaults.class, Harness.MiniHdfsCommand.class})
 public final class Harness implements Callable<Integer> {
 
   @Override
@@ -33,9 +36,16 @@ public final class Harness implements Callable<Integer> {
     public Integer call() {
       System.out.println("crash      kill -9 a master under concurrent fs clients, restart, check "
           + "that every acknowledged mutation survived and the journal verifies; with "
-          + "--checkpoints, kills aimed at checkpoint writes and clean-ups");
+          + "--checkpoints, kills aimed at checkpoint writes and clean-ups; with --storage "
+          + "hdfs, the journal on a MiniDFSCluster and the restart taking over the dead "
+          + "master's lease");
       System.out.println("backup     a backup taken while fs clients write, then format and "
           + "start -i: the restored namespace must be the one at the backup's sequence number");
+      System.out.println("swap       the journal's storage bundle updated over JMX again and "
+          + "again while fs clients write: no write fails, none acknowledged is lost; the "
+          + "stall of each");
+      System.out.println("hdfs-faults  a DataNode and then the NameNode restarted under a "
+          + "master writing to HDFS: writes resume, none acknowledged is lost; the gap of each");
       System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
       System.out.println("minihdfs   a real single-node HDFS in the foreground (not a scenario), "
           + "for trying an hdfs:// journal by hand");
@@ -68,19 +78,29 @@ public final class Harness implements Callable<Integer> {
         + "(default ${DEFAULT-VALUE})")
     long baseInodes = 20_000;
 
+    @Option(names = "--storage", description = "where the journal is: local (a folder beside "
+        + "each master) or hdfs (a MiniDFSCluster in this JVM, 1 DataNode); --checkpoints takes "
+        + "local only (default ${DEFAULT-VALUE})")
+    JournalBackend.Kind storage = JournalBackend.Kind.LOCAL;
 
     @Override
     public Integer call() throws Exception {
+      if (checkpoints && storage != JournalBackend.Kind.LOCAL) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--checkpoints follows a local journal folder's file events: no --storage hdfs");
+      }
       long s = run.seed();
       Path dir = run.work("quire-crash");
       CheckpointLoad load = checkpoints
           ? new CheckpointLoad(checkpointPeriod, logSize, baseInodes) : null;
-      System.out.printf("crash: seed %d, %d iteration(s), work folder %s%s%n", s, run.iterations,
-          dir, load == null ? "" : ", " + load.options());
-      boolean held = new CrashScenario(run.home(), dir, System.out, run.clients,
-          run.operations, load).run(s, run.iterations);
-      System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+      try (JournalBackend backend = storage.open(dir)) {
+        System.out.printf("crash: seed %d, %d iteration(s), work folder %s, journal on %s%s%n",
+            s, run.iterations, dir, backend.describe(), load == null ? "" : ", " + load.options());
+        boolean held = new CrashScenario(run.home(), dir, System.out, run.clients,
+            run.operations, load, backend).run(s, run.iterations);
+        System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
+        return held ? 0 : 1;
+      }
     }
   }
 
@@ -106,6 +126,83 @@ public final class Harness implements Callable<Integer> {
       boolean held = new BackupScenario(run.home(), dir, System.out, run.clients,
           run.operations, baseInodes).run(s, run.iterations);
       System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
+      return held ? 0 : 1;
+    }
+  }
+
+  @Command(name = "swap", mixinStandardHelpOptions = true,
+      description = "Update the journal's storage bundle (quire-storage-local, the same jar) "
+          + "over JMX again and again at seeded moments while fs clients write; then stop, "
+          + "restart and check that every acknowledged mutation is there and no write failed. "
+          + "Reports the stall of each swap.")
+  static final class Swap implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--swaps", description = "storage bundle updates (default ${DEFAULT-VALUE})")
+    int swaps = 20;
+
+    @Option(names = "--operations", description = "the most commands per client: the clients "
+        + "write until the swaps are done, and must not run out before (default "
+        + "${DEFAULT-VALUE})")
+    int operations = 50_000;
+
+    @Override
+    public Integer call() throws Exception {
+      long s = run.seed();
+      Path dir = run.work("quire-swap");
+      System.out.printf("swap: seed %d, %d swap(s), work folder %s%n", s, swaps, dir);
+      boolean held = new SwapScenario(run.home(), dir, System.out, run.clients, operations)
+          .run(s, swaps);
+      System.out.println(held ? "swap: all invariants held" : "swap: FAILED (seed " + s + ")");
+      return held ? 0 : 1;
+    }
+  }
+
+  @Command(name = "hdfs-faults", mixinStandardHelpOptions = true,
+      description = "A master with its journal on a MiniDFSCluster in this JVM while fs clients "
+          + "write: restart a DataNode, then the NameNode; check that writes resumed after "
+          + "each, then stop, restart and check that every acknowledged mutation is there. "
+          + "Reports the longest gap between acknowledgements and the client errors per fault.")
+  static final class HdfsFaults implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--datanodes", description = "DataNodes, dfs.replication as many (at most "
+        + "3). 1: a DataNode restart is a full outage that the journal itself must ride out; "
+        + "2 or more: HDFS's pipeline goes on without the node (default ${DEFAULT-VALUE})")
+    int dataNodes = 1;
+
+    @Option(names = "--log-size", description = "the master's log roll size: small, so that "
+        + "rolls, which need the NameNode, keep coming while it is down (default "
+        + "${DEFAULT-VALUE})")
+    String logSize = "4KB";
+
+    @Option(names = "--storage-timeout", description = "the master's "
+        + "quire.journal.storage.timeout in seconds (default ${DEFAULT-VALUE}, the master's). "
+        + "Below a fault's outage, clients get 503s and stop at them (the outcome of a "
+        + "NOT_DURABLE is unknown), so writes cannot be seen resuming: for checking which "
+        + "errors come and that nothing acknowledged is lost")
+    int storageTimeoutSeconds = 60;
+
+    @Option(names = "--operations", description = "the most commands per client: the clients "
+        + "write until the faults are done (default ${DEFAULT-VALUE})")
+    int operations = 50_000;
+
+    @Override
+    public Integer call() throws Exception {
+      if (dataNodes < 1 || storageTimeoutSeconds < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--datanodes and --storage-timeout must be at least 1");
+      }
+      long s = run.seed();
+      Path dir = run.work("quire-hdfs-faults");
+      System.out.printf("hdfs-faults: seed %d, work folder %s%n", s, dir);
+      boolean held = new HdfsFaultScenario(run.home(), dir, System.out,
+          new HdfsFaultScenario.Settings(run.clients, operations, dataNodes, logSize,
+              Duration.ofSeconds(storageTimeoutSeconds))).run(s);
+      System.out.println(held ? "hdfs-faults: all invariants held"
+          : "hdfs-faults: FAILED (seed " + s + ")");
       return held ? 0 : 1;
     }
   }
@@ -143,19 +240,22 @@ public final class Harness implements Callable<Integer> {
     }
   }
 
-  /** What every scenario takes: seed, iterations, load, where Quire is and where to work. */
-  static final class ScenarioOptions {
-    @Option(names = "--seed", description = "seed (default: random, printed)")
-    Long seed;
-
+  /** What the iterated scenarios take beyond {@link RunOptions}: iterations and their load. */
+  static final class ScenarioOptions extends RunOptions {
     @Option(names = "--iterations", description = "iterations (default ${DEFAULT-VALUE})")
     int iterations = 3;
 
-    @Option(names = "--clients", description = "concurrent fs - clients (default ${DEFAULT-VALUE})")
-    int clients = 4;
-
     @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
     int operations = 400;
+  }
+
+  /** What every scenario takes: seed, clients, where Quire is and where to work. */
+  static class RunOptions {
+    @Option(names = "--seed", description = "seed (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--clients", description = "concurrent fs - clients (default ${DEFAULT-VALUE})")
+    int clients = 4;
 
     @Option(names = "--home", description = "Quire home with bin/quire (default: $QUIRE_HOME)")
     Path home;
@@ -191,6 +291,7 @@ public final class Harness implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new Harness());
     commandLine.addSubcommand("bench", new BenchCommand(System.out));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     System.exit(commandLine.execute(args));
   }
 }

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real master process, run the way an operator runs one: {@code bin/quire start} (which returns
@@ -107,9 +109,22 @@ public final class MasterProcess implements AutoCloseable {
     return setting("alluxio.master.hostname", "localhost") + ":" + webPort();
   }
 
+  /** The JMX connector's address, as JConsole takes it, from the configuration. */
+  public String jmxServiceUrl() throws IOException {
+    return "service:jmx:rmi:///jndi/rmi://" + setting("quire.jmx.host", "127.0.0.1") + ":"
+        + setting("quire.jmx.port", "19991") + "/jmxrmi";
+  }
+
   /** The server's log, named by the launcher after the role and the client API's port. */
   public Path logFile() throws IOException {
     return conf.getParent().resolve("logs").resolve("quire-master-" + webPort() + ".log");
+  }
+
+  /** The lines of the server's log that contain {@code text} (the log spans restarts). */
+  public List<String> logLines(String text) throws IOException {
+    try (Stream<String> lines = Files.lines(logFile())) {
+      return lines.filter(line -> line.contains(text)).toList();
+    }
   }
 
   /** The last line of the server's log that contains {@code text} (the log spans restarts). */

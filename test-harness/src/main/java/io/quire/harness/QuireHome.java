@@ -66,9 +66,20 @@ public final class QuireHome {
    * @return the folder
    */
   public static Path writeConf(Path work, String extraProperties) throws IOException {
+    return writeConf(work, work.resolve("journal").toString(), extraProperties);
+  }
+
+  /**
+   * Writes a configuration folder for one master whose journal is {@code journalFolder} (a path
+   * or a URI such as {@code hdfs://...}): free ports, logs and pid files under {@code work}.
+   *
+   * @return the folder
+   */
+  public static Path writeConf(Path work, String journalFolder, String extraProperties)
+      throws IOException {
     Path conf = work.resolve("conf");
     Files.createDirectories(conf);
-    String properties = "alluxio.master.journal.folder=" + work.resolve("journal") + "\n"
+    String properties = "alluxio.master.journal.folder=" + journalFolder + "\n"
         + "alluxio.master.web.port=" + freePort() + "\n"
         + "quire.jmx.port=" + freePort() + "\n"
         + extraProperties;

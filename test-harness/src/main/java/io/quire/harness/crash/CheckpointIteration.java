@@ -101,7 +101,7 @@ final class CheckpointIteration {
     results.add(CrashChecks.noRefusals(clientLoad.drivers()));
     results.add(CheckpointChecks.baseNamespaceSurvives(master, load.baseInodes(), random));
     results.add(CheckpointChecks.checkpointsStayBounded(watch, journal, SETTLE));
-    results.add(CrashChecks.verifyJournal(master, journal));
+    results.add(CrashChecks.verifyJournal(master, journal.toString()));
     return results;
   }
 }

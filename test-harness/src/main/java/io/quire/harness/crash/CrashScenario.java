@@ -1,6 +1,7 @@
 package io.quire.harness.crash;
 
 import io.quire.harness.Invariant;
+import io.quire.harness.JournalBackend;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
 import io.quire.harness.load.ClientLoad;
@@ -22,6 +23,10 @@ import java.util.Random;
  * <p>With a {@link CheckpointLoad} ({@code crash --checkpoints}) the master checkpoints every few
  * hundred entries and the kills are aimed at checkpoint writes and clean-ups; see
  * {@link CheckpointIteration} and {@link CheckpointChecks}.
+ *
+ * <p>The journal is on local disk or, with {@code --storage hdfs}, in a {@link JournalBackend}
+ * whose files are leased to their writer: then the kill leaves the open log under the dead
+ * master's lease, and the restart must take it over ({@code DeadMastersLeasesTakenOver}).
  */
 public final class CrashScenario {
 
@@ -31,6 +36,7 @@ public final class CrashScenario {
   private final int clients;
   private final int operationsPerClient;
   private final CheckpointLoad checkpoints;
+  private final JournalBackend backend;
 
   public CrashScenario(QuireHome home, Path work, PrintStream out, int clients,
       int operationsPerClient) {
@@ -40,12 +46,28 @@ public final class CrashScenario {
   /** @param checkpoints the checkpoint mode's settings; null for the plain scenario */
   public CrashScenario(QuireHome home, Path work, PrintStream out, int clients,
       int operationsPerClient, CheckpointLoad checkpoints) {
+    this(home, work, out, clients, operationsPerClient, checkpoints,
+        new JournalBackend.LocalDisk());
+  }
+
+  /**
+   * @param checkpoints the checkpoint mode's settings; null for the plain scenario
+   * @param backend where the journals go; the checkpoint mode watches a local folder's file
+   *     events, so it takes local disk only
+   */
+  public CrashScenario(QuireHome home, Path work, PrintStream out, int clients,
+      int operationsPerClient, CheckpointLoad checkpoints, JournalBackend backend) {
+    if (checkpoints != null && !(backend instanceof JournalBackend.LocalDisk)) {
+      throw new IllegalArgumentException("the checkpoint mode follows a local journal folder's "
+          + "file events: it takes no --storage but local");
+    }
     this.home = home;
     this.work = work;
     this.out = out;
     this.clients = clients;
     this.operationsPerClient = operationsPerClient;
     this.checkpoints = checkpoints;
+    this.backend = backend;
   }
 
   /** @return true if every invariant of every iteration held */
@@ -76,8 +98,9 @@ public final class CrashScenario {
       }
       if (!allHeld) {
         out.printf("FAILED at iteration %d; reproduce with: crash --seed %d --iterations %d "
-            + "--clients %d --operations %d%s%n", i, seed, i, clients, operationsPerClient,
-            checkpoints == null ? "" : " " + checkpoints.options());
+            + "--clients %d --operations %d%s%s%n", i, seed, i, clients, operationsPerClient,
+            checkpoints == null ? "" : " " + checkpoints.options(),
+            backend.leasesFiles() ? " --storage hdfs" : "");
       }
     }
     if (checkpoints != null) {
@@ -101,8 +124,10 @@ public final class CrashScenario {
   private List<Invariant> iteration(long seed, Path dir) throws Exception {
     Random random = new Random(seed);
     Files.createDirectories(dir);
+    String journal = backend.journalFolder(dir);
     List<Invariant> results = new ArrayList<>();
-    try (MasterProcess master = new MasterProcess(home, QuireHome.writeConf(dir, ""))) {
+    try (MasterProcess master = new MasterProcess(home,
+        QuireHome.writeConf(dir, journal, backend.siteProperties()))) {
       master.format();
       master.start(Duration.ofMinutes(2));
       int killAfter = 20 + random.nextInt(clients * operationsPerClient / 2);
@@ -112,13 +137,20 @@ public final class CrashScenario {
       load.killMaster(master);
       out.printf("  killed pid %d after %d acknowledged mutations (target %d)%n", killedPid,
           load.acknowledged(), killAfter);
+      Map<String, String> leftOpen = backend.leaseHolders(journal);
+      if (backend.leasesFiles()) {
+        out.printf("  the kill left open under the dead master's lease: %s%n", leftOpen);
+      }
       results.add(CrashChecks.restart(master, killedPid));
       if (!results.get(0).held()) {
         return results;
       }
+      if (backend.leasesFiles()) {
+        results.add(CrashChecks.leasesTakenOver(leftOpen, backend.leaseHolders(journal)));
+      }
       results.add(CrashChecks.checkSubtrees(master, load.drivers()));
       results.add(CrashChecks.noRefusals(load.drivers()));
-      results.add(CrashChecks.verifyJournal(master, dir.resolve("journal")));
+      results.add(CrashChecks.verifyJournal(master, journal));
     }
     return results;
   }

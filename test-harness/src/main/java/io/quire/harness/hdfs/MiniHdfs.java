@@ -17,11 +17,16 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 public final class MiniHdfs implements AutoCloseable {
   private final MiniDFSCluster cluster;
   private final Path clientConfDir;
+  private final int replication;
+  /** Taken at start: the NameNode keeps its port across restarts, and is null while stopped. */
+  private final String uri;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private MiniHdfs(MiniDFSCluster cluster, Path clientConfDir) {
+  private MiniHdfs(MiniDFSCluster cluster, Path clientConfDir, int replication) {
     this.cluster = cluster;
     this.clientConfDir = clientConfDir;
+    this.replication = replication;
+    this.uri = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
   }
 
   /**
@@ -38,7 +43,7 @@ public final class MiniHdfs implements AutoCloseable {
         .nameNodePort(port).numDataNodes(dataNodes).build();
     cluster.waitActive();
     writeClientConf(conf.resolve("hdfs-site.xml"), Math.min(3, dataNodes));
-    return new MiniHdfs(cluster, conf);
+    return new MiniHdfs(cluster, conf, Math.min(3, dataNodes));
   }
 
   private static void writeClientConf(Path file, int replication) throws IOException {
@@ -59,7 +64,12 @@ public final class MiniHdfs implements AutoCloseable {
 
   /** {@code hdfs://127.0.0.1:<port>}. */
   public String uri() {
-    return "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+    return uri;
+  }
+
+  /** {@code dfs.replication} of the cluster and of its clients: its DataNodes, at most 3. */
+  public int replication() {
+    return replication;
   }
 
   /** The folder with the client's hdfs-site.xml, for {@code quire.hadoop.conf.dir}. */

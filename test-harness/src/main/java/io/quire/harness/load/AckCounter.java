@@ -1,7 +1,15 @@
 package io.quire.harness.load;
 
-/** Acknowledgements counted across clients, so the scenario can wait for "N acknowledged". */
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Acknowledgements counted across clients, so the scenario can wait for "N acknowledged", with
+ * the instant ({@link System#nanoTime}) of each, so that it can tell how long acknowledgements
+ * stopped around a fault ({@link AckTimes}).
+ */
 public final class AckCounter {
+  private long[] instants = new long[1 << 12];
   private int count;
   private int running;
 
@@ -15,7 +23,11 @@ public final class AckCounter {
   }
 
   public synchronized void acknowledged() {
-    count++;
+    if (count == instants.length) {
+      instants = Arrays.copyOf(instants, count * 2);
+    }
+    // taken under the lock, so the instants are in order
+    instants[count++] = System.nanoTime();
     notifyAll();
   }
 
@@ -33,5 +45,29 @@ public final class AckCounter {
     while (count < target && running > 0) {
       wait();
     }
+  }
+
+  /**
+   * Waits until {@code target} acknowledgements were counted, every client stopped, or
+   * {@code timeout} passed.
+   *
+   * @return whether {@code target} was reached
+   */
+  public synchronized boolean awaitAtLeast(int target, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (count < target && running > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return count >= target;
+  }
+
+  /** The instants of the acknowledgements so far. */
+  public synchronized AckTimes times() {
+    return new AckTimes(Arrays.copyOf(instants, count));
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One iteration's load: {@code clients} {@code fs -} processes, each driven by its own thread
- * through its own {@link ClientWorkload}, until the master is killed or the workloads end.
+ * through its own {@link ClientWorkload}, until the master is killed, the scenario stops them,
+ * or the workloads end.
  */
 public final class ClientLoad {
 
@@ -14,11 +15,13 @@ public final class ClientLoad {
   private final List<FsBatchClient> drivers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean killed;
+  private volatile boolean stopping;
 
   public ClientLoad(MasterProcess master, long seed, int clients, int operationsPerClient) {
     for (int c = 0; c < clients; c++) {
       FsBatchClient driver = new FsBatchClient(master.command("fs", "-"),
-          new ClientWorkload(c, seed, operationsPerClient), () -> killed, counter);
+          new ClientWorkload(c, seed, operationsPerClient), () -> killed, () -> stopping,
+          counter);
       drivers.add(driver);
       Thread thread = new Thread(driver, "fs-client-" + c);
       threads.add(thread);
@@ -37,9 +40,16 @@ public final class ClientLoad {
   public void killMaster(MasterProcess master) throws InterruptedException {
     killed = true;
     master.kill();
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    awaitCompletion();
+  }
+
+  /**
+   * Asks every client to stop after the command it is waiting for, and waits until they have:
+   * then every command sent was answered, and what the master acknowledged is exact.
+   */
+  public void stop() throws InterruptedException {
+    stopping = true;
+    awaitCompletion();
   }
 
   /** Waits until every client has run its whole workload (or stopped at a refusal). */

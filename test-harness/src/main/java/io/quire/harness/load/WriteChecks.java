@@ -1,0 +1,81 @@
+package io.quire.harness.load;
+
+import io.quire.harness.Invariant;
+import io.quire.harness.MasterProcess;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Invariants on what the clients wrote to a master that was never killed (the storage swap and
+ * HDFS fault scenarios). The clients were stopped between two commands ({@link ClientLoad#stop}),
+ * so each one's count of acknowledged commands is exact: its subtree must hold exactly their
+ * effect, with one exception, a client that stopped at an error, whose refused command may have
+ * become durable ({@code NOT_DURABLE}: the outcome is unknown).
+ */
+public final class WriteChecks {
+
+  private WriteChecks() {}
+
+  /** Each subtree equals the state after exactly its client's acknowledged commands. */
+  public static Invariant acknowledgedExactly(String name, MasterProcess master,
+      List<FsBatchClient> drivers) throws IOException, InterruptedException {
+    List<String> problems = new ArrayList<>();
+    long acknowledged = 0;
+    Map<String, TreeSet<String>> listings = Subtrees.listings(master,
+        drivers.stream().map(d -> d.workload().root()).toList());
+    for (FsBatchClient driver : drivers) {
+      ClientWorkload workload = driver.workload();
+      TreeSet<String> actual = listings.get(workload.root());
+      int k = driver.acknowledged();
+      acknowledged += k;
+      boolean exact = actual.equals(workload.stateAfter(k));
+      boolean refusedApplied = driver.error() != null && actual.equals(workload.stateAfter(k + 1));
+      if (!exact && !refusedApplied) {
+        problems.add(workload.root() + " after " + k + " acknowledged: "
+            + Subtrees.difference(workload.stateAfter(k), actual));
+      }
+    }
+    return new Invariant(name, problems.isEmpty(), problems.isEmpty()
+        ? drivers.size() + " subtrees hold exactly their " + acknowledged
+            + " acknowledged mutations" : String.join("; ", problems));
+  }
+
+  /**
+   * {@code CleanRestartSucceeds}: {@code bin/quire stop} exits 0 and {@code bin/quire start}
+   * serves again within {@code timeout}.
+   */
+  public static Invariant stopAndStart(MasterProcess master, Duration timeout)
+      throws InterruptedException {
+    int stopped = -1;
+    try {
+      stopped = master.stop();
+      long start = System.nanoTime();
+      master.start(timeout);
+      return new Invariant("CleanRestartSucceeds", stopped == 0, String.format(Locale.ROOT,
+          "graceful stop exit %d; serving again after %.1f s", stopped,
+          (System.nanoTime() - start) / 1e9));
+    } catch (IOException e) {
+      return new Invariant("CleanRestartSucceeds", false, "graceful stop exit " + stopped + "; "
+          + e.getMessage());
+    }
+  }
+
+  /** No client saw an error: every command it sent was acknowledged. */
+  public static Invariant noClientErrors(String name, List<FsBatchClient> drivers) {
+    List<String> errors = new ArrayList<>();
+    for (FsBatchClient driver : drivers) {
+      if (driver.error() != null) {
+        errors.add(driver.workload().root() + ": " + driver.error());
+      }
+    }
+    int acknowledged = drivers.stream().mapToInt(FsBatchClient::acknowledged).sum();
+    return new Invariant(name, errors.isEmpty(), errors.isEmpty()
+        ? "all " + acknowledged + " commands the " + drivers.size()
+            + " clients sent were acknowledged, none failed" : errors.toString());
+  }
+}
