@@ -112,7 +112,12 @@ public class JournalComponent implements Journal {
     factories.put(scheme, factory);
     for (MovedFolder there : moved.values()) {
       if (there.scheme().equals(scheme)) {
-        there.open(factory);
+        try {
+          there.open(factory);
+        } catch (IOException | RuntimeException e) {
+          LOG.error("Could not open the journal folder {} through the new {} storage bundle; "
+              + "writes are held until it can: {}", there.uri, scheme, e.toString());
+        }
       }
     }
   }
@@ -156,18 +161,13 @@ public class JournalComponent implements Journal {
       return uri.getScheme();
     }
 
-    synchronized void open(FolderStorageFactory from) {
-      try {
-        JournalStorage fresh = from.open(uri);
-        closeIfFrom(factory);
-        factory = from;
-        opened = fresh;
-        storage.bind(fresh);
-        LOG.info("Journal storage bound: {} at {}", fresh.type(), uri);
-      } catch (IOException | RuntimeException e) {
-        LOG.error("Could not open the journal folder {} through its storage bundle: {}", uri,
-            e.toString());
-      }
+    synchronized void open(FolderStorageFactory from) throws IOException {
+      JournalStorage fresh = from.open(uri);
+      closeIfFrom(factory);
+      factory = from;
+      opened = fresh;
+      storage.bind(fresh);
+      LOG.info("Journal storage bound: {} at {}", fresh.type(), uri);
     }
 
     synchronized void closeIfFrom(FolderStorageFactory gone) {
@@ -197,9 +197,11 @@ public class JournalComponent implements Journal {
     }
     String from = writer.status().folder();
     MovedFolder there = new MovedFolder(uri);
-    there.open(factory);
-    if (!there.storage.isBound()) {
-      throw new IllegalStateException("could not open " + uri + "; see the master's log");
+    try {
+      there.open(factory);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("could not open " + uri + ": " + e.getMessage()
+          + "; the journal stays in " + from);
     }
     moved.put(uri, there);
     JournalMoved done;
