@@ -195,14 +195,7 @@ class HdfsJournalIT {
     Path conf = configure("conf", local.toString());
     assertEquals(0, quire.run(conf, "format").exit());
     assertEquals(0, start(conf).exit());
-    List<QuireCommand.Running> writers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      StringBuilder script = new StringBuilder("mkdir /m" + c + "\n");
-      for (int i = 0; i < mkdirs; i++) {
-        script.append("mkdir /m").append(c).append("/d").append(i).append('\n');
-      }
-      writers.add(quire.spawn(conf, script.toString(), "fs", "-"));
-    }
+    List<QuireCommand.Running> writers = quire.spawnMkdirClients(conf, "m", clients, mkdirs);
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
         SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
       MBeanServerConnection server = connector.getMBeanServerConnection();

@@ -122,14 +122,7 @@ class NfsJournalIT {
         "quire.nfs.call.timeout=2s");
     assertEquals(0, quire.run(conf, "format").exit());
     assertEquals(0, start(conf).exit());
-    List<QuireCommand.Running> writers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      StringBuilder script = new StringBuilder("mkdir /w" + c + "\n");
-      for (int i = 0; i < mkdirs; i++) {
-        script.append("mkdir /w").append(c).append("/d").append(i).append('\n');
-      }
-      writers.add(quire.spawn(conf, script.toString(), "fs", "-"));
-    }
+    List<QuireCommand.Running> writers = quire.spawnMkdirClients(conf, "w", clients, mkdirs);
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
         SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
       MBeanServerConnection server = connector.getMBeanServerConnection();

@@ -94,6 +94,25 @@ final class QuireCommand {
     return new Running(builder.start(), out, err, String.join(" ", args));
   }
 
+  /**
+   * Starts {@code clients} {@code fs -} batch clients without waiting: client c makes
+   * {@code /<prefix>c}, then {@code mkdirs} directories in it, each acknowledged before the next.
+   * Together they make {@code clients * (mkdirs + 1)} directories.
+   */
+  List<Running> spawnMkdirClients(Path conf, String prefix, int clients, int mkdirs)
+      throws IOException {
+    List<Running> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      String dir = "/" + prefix + c;
+      StringBuilder script = new StringBuilder("mkdir " + dir + "\n");
+      for (int i = 0; i < mkdirs; i++) {
+        script.append("mkdir ").append(dir).append("/d").append(i).append('\n');
+      }
+      running.add(spawn(conf, script.toString(), "fs", "-"));
+    }
+    return running;
+  }
+
   /** {@code mkdir prefix0 .. prefix<count-1>} in one {@code fs -} batch, which must succeed. */
   void mkdirs(Path conf, String prefix, int count) throws IOException, InterruptedException {
     StringBuilder script = new StringBuilder();

@@ -57,14 +57,7 @@ class StorageSwapIT {
     assertEquals(0, quire.run(conf, "format").exit());
     assertEquals(0, quire.run(conf, "start").exit());
 
-    List<QuireCommand.Running> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      StringBuilder script = new StringBuilder("mkdir /c" + c + "\n");
-      for (int i = 0; i < MKDIRS; i++) {
-        script.append("mkdir /c").append(c).append("/d").append(i).append('\n');
-      }
-      clients.add(quire.spawn(conf, script.toString(), "fs", "-"));
-    }
+    List<QuireCommand.Running> clients = quire.spawnMkdirClients(conf, "c", CLIENTS, MKDIRS);
 
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(
         SiteConfigLoader.load(conf, home).jmxServiceUrl()))) {
@@ -122,14 +115,7 @@ class StorageSwapIT {
   void aJarDroppedIntoTheDeployFolderUpdatesTheStorageBundleWhileClientsWrite() throws Exception {
     assertEquals(0, quire.run(conf, "format").exit());
     assertEquals(0, quire.run(conf, "start").exit());
-    List<QuireCommand.Running> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      StringBuilder script = new StringBuilder("mkdir /c" + c + "\n");
-      for (int i = 0; i < MKDIRS; i++) {
-        script.append("mkdir /c").append(c).append("/d").append(i).append('\n');
-      }
-      clients.add(quire.spawn(conf, script.toString(), "fs", "-"));
-    }
+    List<QuireCommand.Running> clients = quire.spawnMkdirClients(conf, "c", CLIENTS, MKDIRS);
     Path shipped;
     try (var jars = Files.newDirectoryStream(Path.of(System.getProperty("quire.it.lib"), "bundles"),
         "quire-storage-local-*.jar")) {
