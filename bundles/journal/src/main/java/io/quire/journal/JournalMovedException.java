@@ -13,7 +13,7 @@ public class JournalMovedException extends IOException {
 
   public JournalMovedException(String folder, JournalMoved moved) {
     super("the journal in " + folder + " moved to " + moved.to() + " at " + moved.at()
-        + " after sequence " + moved.lastSequence() + "; set alluxio.master.journal.folder="
+        + moved.afterSequence() + "; set alluxio.master.journal.folder="
         + moved.to() + " (this folder holds the journal only up to the switch; to go back to "
         + "that state on purpose, delete " + JournalFormat.MOVED + " from it)");
     this.moved = moved;

@@ -252,14 +252,15 @@ public class JournalComponent implements Journal {
    */
   private synchronized void registerStorageView(SwappableStorage there) {
     String name = StorageView.objectName(there);
+    if (movedStorageMBean != null) {
+      movedStorageMBean.unregister(); // this journal's own, for the folder it moved to before
+      movedStorageMBean = null;
+    }
     try {
       if (!context.getServiceReferences(DynamicMBean.class, "(jmx.objectname=" + name + ")")
           .isEmpty()) {
         LOG.info("{} stays the storage bundle's: it describes {}", name, storage.uri());
         return;
-      }
-      if (movedStorageMBean != null) {
-        movedStorageMBean.unregister();
       }
       movedStorageMBean = StorageView.register(context, there);
     } catch (org.osgi.framework.InvalidSyntaxException e) {

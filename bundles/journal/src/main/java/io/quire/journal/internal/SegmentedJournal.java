@@ -426,15 +426,20 @@ public final class SegmentedJournal implements Journal {
       try {
         move.checkpoints = new CheckpointStore(target, clusterId(), clock);
         move.checkpoint = move.checkpoints.write(snapshot);
+        // the moved record, whole under its temporary name, so that the switch is one rename
+        writeWhole(from, MOVED_TEMPORARY, MovedRecordCodec.encode(new JournalMoved(
+            target.uri().toString(), marker.clusterId(), JournalMoved.UNKNOWN, clock.instant())));
         writer().between(move::switchOver);
       } catch (IOException | RuntimeException | InterruptedException e) {
         if (!move.switched) {
           move.lease.close();
+          deleteQuietly(from, MOVED_TEMPORARY);
           LOG.warn("Moving the journal to {} failed before the switch; it stays in {}: {}",
               target.uri(), from.uri(), e.toString());
         }
         throw e;
       }
+      move.afterSwitch();
       LOG.info("Journal moved from {} to {} after sequence {} (checkpoint {}, {} entries copied, "
           + "{} ms, writes held {} ms for the switch); {} holds the journal up to the switch",
           from.uri(), target.uri(), move.moved.lastSequence(), move.checkpoint.name(),
@@ -482,6 +487,8 @@ public final class SegmentedJournal implements Journal {
     JournalMoved moved;
     long copied;
     long heldMillis;
+    AppendableFile leftFile;
+    HolderLease left;
 
     Move(JournalStorage from, JournalStorage target, long base) {
       this.from = from;
@@ -513,9 +520,9 @@ public final class SegmentedJournal implements Journal {
         next.flush();
         next.sync();
         lease.checkHeld();
+        from.rename(MOVED_TEMPORARY, JournalFormat.MOVED); // the switch
         moved = new JournalMoved(target.uri().toString(), marker.clusterId(), durable,
             clock.instant());
-        from.writeAtomically(JournalFormat.MOVED, MovedRecordCodec.encode(moved));
       } catch (IOException | RuntimeException e) {
         closeQuietly(next);
         try {
@@ -526,8 +533,8 @@ public final class SegmentedJournal implements Journal {
         throw e;
       }
       switched = true;
-      closeQuietly(current); // every byte of it is durable
-      HolderLease left = SegmentedJournal.this.lease;
+      leftFile = current; // every byte of it is durable; closed once writes go on
+      left = SegmentedJournal.this.lease;
       SegmentedJournal.this.lease = lease;
       storage = target;
       checkpoints.remember(checkpoint);
@@ -538,12 +545,27 @@ public final class SegmentedJournal implements Journal {
       openSegmentFirst = base + 1;
       openSegmentBytes = next.position();
       heldMillis = (System.nanoTime() - start) / 1_000_000;
+      return next;
+    }
+
+    /**
+     * Once writes go on in the new folder: what need not hold them. The old log is closed and
+     * the old folder released (free for inspection at once), and the moved record there gets
+     * the last sequence number, which it could not know before the switch.
+     */
+    void afterSwitch() {
+      closeQuietly(leftFile);
       try {
-        left.close(); // the folder left behind is free for inspection at once
+        left.close();
       } catch (IOException | RuntimeException e) {
         LOG.warn("Releasing {} after the move: {}", from.uri(), e.toString());
       }
-      return next;
+      try {
+        from.writeAtomically(JournalFormat.MOVED, MovedRecordCodec.encode(moved));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("The moved record in {} does not say the last sequence number {} (it still "
+            + "names {}): {}", from.uri(), moved.lastSequence(), moved.to(), e.toString());
+      }
     }
   }
 
@@ -599,6 +621,28 @@ public final class SegmentedJournal implements Journal {
           + " found them only up to " + (next[0] - 1));
     }
     return last - first + 1;
+  }
+
+  /** The moved record under its temporary name, ready for the switch's rename. */
+  private static final String MOVED_TEMPORARY = JournalFormat.MOVED + ".tmp";
+
+  /** Writes a small file whole under {@code name} (created anew), synced. */
+  private static void writeWhole(JournalStorage folder, String name, byte[] content)
+      throws IOException {
+    deleteQuietly(folder, name);
+    try (AppendableFile file = folder.create(name)) {
+      file.append(ByteBuffer.wrap(content));
+      file.flush();
+      file.sync();
+    }
+  }
+
+  private static void deleteQuietly(JournalStorage folder, String name) {
+    try {
+      folder.delete(name);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Deleting {} in {}: {}", name, folder.uri(), e.toString());
+    }
   }
 
   private static void closeQuietly(AppendableFile file) {

@@ -182,8 +182,8 @@ public class JournalTool implements Callable<Integer> {
         out.printf("journal %s: cluster %s, format version %d%n", folder,
             journal.marker().clusterId(), journal.marker().formatVersion());
         JournalFolder.readMoved(journal.storage()).ifPresent(moved -> out.printf(
-            "journal %s: moved to %s at %s after sequence %d; it holds the journal up to then%n",
-            folder, moved.to(), moved.at(), moved.lastSequence()));
+            "journal %s: moved to %s at %s%s; it holds the journal up to then%n",
+            folder, moved.to(), moved.at(), moved.afterSequence()));
         List<String> problems = new FolderVerifier(journal, out).verify();
         if (problems.isEmpty()) {
           out.printf("journal %s: valid%n", folder);

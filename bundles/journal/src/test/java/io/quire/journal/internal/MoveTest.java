@@ -134,6 +134,8 @@ class MoveTest {
         } catch (IOException failed) {
           assertTrue(target.crashed(), "only the injected failure stops the move: " + failed);
           assertFalse(Files.exists(from.resolve(JournalFormat.MOVED)), "no switch at step " + step);
+          assertFalse(Files.exists(from.resolve(JournalFormat.MOVED + ".tmp")),
+              "nothing of the move left here at step " + step);
           append(journal, 10); // the journal writes on where it was
           step++;
           continue;
