@@ -4,13 +4,13 @@ import io.quire.harness.backup.BackupScenario;
 import io.quire.harness.bench.BenchCommand;
 import io.quire.harness.crash.CheckpointLoad;
 import io.quire.harness.crash.CrashScenario;
-import io.quire.harness.hdfs.HdfsFaultScenario;
 import io.quire.harness.hdfs.MiniHdfs;
+import io.quire.harness.swap.JournalMoves;
 import io.quire.harness.swap.SwapScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "quire-harness", mixinStandardHelpOptions = true,
     description = "Failure scenarios against real Quire processes, and benchmarks.",
     subcommands = {Harness.ListScenarios.class, Harness.Crash.class, Harness.Backup.class,
-        Harness.Swap.class, Harness.HdfsFaults.class, Harness.MiniHdfsCommand.class})
+        Harness.Swap.class, FaultCommands.HdfsFaults.class, FaultCommands.NfsFaults.class,
+        Harness.MiniHdfsCommand.class})
 public final class Harness implements Callable<Integer> {
 
   @Override
@@ -38,14 +39,18 @@ public final class Harness implements Callable<Integer> {
           + "that every acknowledged mutation survived and the journal verifies; with "
           + "--checkpoints, kills aimed at checkpoint writes and clean-ups; with --storage "
           + "hdfs, the journal on a MiniDFSCluster and the restart taking over the dead "
-          + "master's lease");
+          + "master's lease; with --storage nfs, the journal on the machine's NFS server");
       System.out.println("backup     a backup taken while fs clients write, then format and "
           + "start -i: the restored namespace must be the one at the backup's sequence number");
       System.out.println("swap       the journal's storage bundle updated over JMX again and "
-          + "again while fs clients write: no write fails, none acknowledged is lost; the "
-          + "stall of each");
+          + "again while fs clients write, or with --moves the running journal moved between "
+          + "local and HDFS folders: no write fails, none acknowledged is lost; the stall of "
+          + "each");
       System.out.println("hdfs-faults  a DataNode and then the NameNode restarted under a "
           + "master writing to HDFS: writes resume, none acknowledged is lost; the gap of each");
+      System.out.println("nfs-faults   the NFS server stopped for a few seconds and started "
+          + "again under a master writing to it: writes resume, none acknowledged is lost; "
+          + "the gap");
       System.out.println("bench      benchmarks (not a scenario): see 'bench --help'");
       System.out.println("minihdfs   a real single-node HDFS in the foreground (not a scenario), "
           + "for trying an hdfs:// journal by hand");
@@ -79,21 +84,24 @@ public final class Harness implements Callable<Integer> {
     long baseInodes = 20_000;
 
     @Option(names = "--storage", description = "where the journal is: local (a folder beside "
-        + "each master) or hdfs (a MiniDFSCluster in this JVM, 1 DataNode); --checkpoints takes "
-        + "local only (default ${DEFAULT-VALUE})")
+        + "each master), hdfs (a MiniDFSCluster in this JVM, 1 DataNode) or nfs (nfs-ganesha "
+        + "on 127.0.0.1:2049, started for the run by test-harness/scripts/nfs-server.sh: one "
+        + "NFS run per machine at a time); --checkpoints takes local only (default "
+        + "${DEFAULT-VALUE})")
     JournalBackend.Kind storage = JournalBackend.Kind.LOCAL;
 
     @Override
     public Integer call() throws Exception {
       if (checkpoints && storage != JournalBackend.Kind.LOCAL) {
         throw new CommandLine.ParameterException(new CommandLine(this),
-            "--checkpoints follows a local journal folder's file events: no --storage hdfs");
+            "--checkpoints follows a local journal folder's file events: no --storage "
+                + storage.option());
       }
       long s = run.seed();
       Path dir = run.work("quire-crash");
       CheckpointLoad load = checkpoints
           ? new CheckpointLoad(checkpointPeriod, logSize, baseInodes) : null;
-      try (JournalBackend backend = storage.open(dir)) {
+      try (JournalBackend backend = storage.open(run.home(), dir)) {
         System.out.printf("crash: seed %d, %d iteration(s), work folder %s, journal on %s%s%n",
             s, run.iterations, dir, backend.describe(), load == null ? "" : ", " + load.options());
         boolean held = new CrashScenario(run.home(), dir, System.out, run.clients,
@@ -132,14 +140,17 @@ public final class Harness implements Callable<Integer> {
 
   @Command(name = "swap", mixinStandardHelpOptions = true,
       description = "Update the journal's storage bundle (quire-storage-local, the same jar) "
-          + "over JMX again and again at seeded moments while fs clients write; then stop, "
-          + "restart and check that every acknowledged mutation is there and no write failed. "
-          + "Reports the stall of each swap.")
+          + "over JMX again and again at seeded moments while fs clients write; or, with "
+          + "--moves, move the running journal to a fresh folder each time (moveTo of "
+          + "quire:type=Journal), local disk and HDFS in turn. Then stop, restart (after moves: "
+          + "on the last folder) and check that every acknowledged mutation is there and no "
+          + "write failed. Reports the stall of each swap.")
   static final class Swap implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--swaps", description = "storage bundle updates (default ${DEFAULT-VALUE})")
+    @Option(names = "--swaps", description = "storage bundle updates, or moves "
+        + "(default ${DEFAULT-VALUE})")
     int swaps = 20;
 
     @Option(names = "--operations", description = "the most commands per client: the clients "
@@ -147,62 +158,37 @@ public final class Harness implements Callable<Integer> {
         + "${DEFAULT-VALUE})")
     int operations = 50_000;
 
+    @Option(names = "--moves", description = "move the running journal instead of updating "
+        + "the storage bundle: each time to a fresh folder on the next backend of "
+        + "--move-storage; after the restart on the last folder, every folder left behind "
+        + "must verify, and one of them refuse a start")
+    boolean moves;
+
+    @Option(names = "--move-storage", split = ",", description = "with --moves: the backends "
+        + "of the folders, in turn, the first holding the one the master is formatted on: "
+        + "local (beside the master), hdfs (a MiniDFSCluster in this JVM), nfs (the machine's "
+        + "NFS server, started for the run); 'local' alone moves between local folders "
+        + "(default: local,hdfs)")
+    List<JournalBackend.Kind> moveStorage = List.of(JournalBackend.Kind.LOCAL,
+        JournalBackend.Kind.HDFS);
+
     @Override
     public Integer call() throws Exception {
       long s = run.seed();
       Path dir = run.work("quire-swap");
-      System.out.printf("swap: seed %d, %d swap(s), work folder %s%n", s, swaps, dir);
-      boolean held = new SwapScenario(run.home(), dir, System.out, run.clients, operations)
-          .run(s, swaps);
-      System.out.println(held ? "swap: all invariants held" : "swap: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
-    }
-  }
-
-  @Command(name = "hdfs-faults", mixinStandardHelpOptions = true,
-      description = "A master with its journal on a MiniDFSCluster in this JVM while fs clients "
-          + "write: restart a DataNode, then the NameNode; check that writes resumed after "
-          + "each, then stop, restart and check that every acknowledged mutation is there. "
-          + "Reports the longest gap between acknowledgements and the client errors per fault.")
-  static final class HdfsFaults implements Callable<Integer> {
-    @Mixin
-    RunOptions run;
-
-    @Option(names = "--datanodes", description = "DataNodes, dfs.replication as many (at most "
-        + "3). 1: a DataNode restart is a full outage that the journal itself must ride out; "
-        + "2 or more: HDFS's pipeline goes on without the node (default ${DEFAULT-VALUE})")
-    int dataNodes = 1;
-
-    @Option(names = "--log-size", description = "the master's log roll size: small, so that "
-        + "rolls, which need the NameNode, keep coming while it is down (default "
-        + "${DEFAULT-VALUE})")
-    String logSize = "4KB";
-
-    @Option(names = "--storage-timeout", description = "the master's "
-        + "quire.journal.storage.timeout in seconds (default ${DEFAULT-VALUE}, the master's). "
-        + "Below a fault's outage, clients get 503s and stop at them (the outcome of a "
-        + "NOT_DURABLE is unknown), so writes cannot be seen resuming: for checking which "
-        + "errors come and that nothing acknowledged is lost")
-    int storageTimeoutSeconds = 60;
-
-    @Option(names = "--operations", description = "the most commands per client: the clients "
-        + "write until the faults are done (default ${DEFAULT-VALUE})")
-    int operations = 50_000;
-
-    @Override
-    public Integer call() throws Exception {
-      if (dataNodes < 1 || storageTimeoutSeconds < 1) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-            "--datanodes and --storage-timeout must be at least 1");
+      System.out.printf("swap: seed %d, %d %s, work folder %s%n", s, swaps,
+          moves ? "move(s)" : "swap(s)", dir);
+      boolean held;
+      if (moves) {
+        try (JournalMoves journalMoves = JournalMoves.open(moveStorage, run.home(), dir)) {
+          held = new SwapScenario(run.home(), dir, System.out, run.clients, operations,
+              journalMoves).run(s, swaps);
+        }
+      } else {
+        held = new SwapScenario(run.home(), dir, System.out, run.clients, operations)
+            .run(s, swaps);
       }
-      long s = run.seed();
-      Path dir = run.work("quire-hdfs-faults");
-      System.out.printf("hdfs-faults: seed %d, work folder %s%n", s, dir);
-      boolean held = new HdfsFaultScenario(run.home(), dir, System.out,
-          new HdfsFaultScenario.Settings(run.clients, operations, dataNodes, logSize,
-              Duration.ofSeconds(storageTimeoutSeconds))).run(s);
-      System.out.println(held ? "hdfs-faults: all invariants held"
-          : "hdfs-faults: FAILED (seed " + s + ")");
+      System.out.println(held ? "swap: all invariants held" : "swap: FAILED (seed " + s + ")");
       return held ? 0 : 1;
     }
   }

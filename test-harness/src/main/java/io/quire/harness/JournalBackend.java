@@ -1,25 +1,44 @@
 package io.quire.harness;
 
 import io.quire.harness.hdfs.HdfsJournals;
+import io.quire.harness.nfs.NfsJournals;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Where a scenario's masters keep their journals: a local folder beside each master's
- * configuration, or a folder in an HDFS that the harness runs in its own JVM.
+ * configuration, a folder in an HDFS that the harness runs in its own JVM, or a folder on the
+ * machine's NFS server that the harness starts.
  */
 public interface JournalBackend extends AutoCloseable {
 
   /** What {@code --storage} chooses. */
   enum Kind {
-    LOCAL, HDFS;
+    LOCAL, HDFS, NFS;
 
-    /** Opens the backend, with anything it runs (an HDFS) under {@code work}. */
-    public JournalBackend open(Path work) throws IOException {
-      return this == LOCAL ? new LocalDisk() : HdfsJournals.start(work.resolve("minihdfs"), 1);
+    /**
+     * Opens the backend, with anything it runs (an HDFS, an NFS server) under {@code work}.
+     *
+     * @param home the Quire source tree: the NFS server is its {@code nfs-server.sh}
+     */
+    public JournalBackend open(QuireHome home, Path work) throws IOException, InterruptedException {
+      return switch (this) {
+        case LOCAL -> new LocalDisk();
+        case HDFS -> HdfsJournals.start(work.resolve("minihdfs"), 1);
+        case NFS -> NfsJournals.start(home, work.resolve("nfs-server"), null);
+      };
+    }
+
+    /** As {@code --storage} takes it: {@code local}, {@code hdfs}, {@code nfs}. */
+    public String option() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
+
+  /** Which of {@code --storage}'s choices this is. */
+  Kind kind();
 
   /** For the report, e.g. {@code "local disk"}. */
   String describe();
@@ -39,11 +58,17 @@ public interface JournalBackend extends AutoCloseable {
    */
   Map<String, String> leaseHolders(String folder) throws IOException;
 
+  /** Stops what the backend runs (an HDFS, an NFS server); the journals stay on disk. */
   @Override
-  void close();
+  void close() throws IOException, InterruptedException;
 
   /** The journal in {@code <dir>/journal} on this machine's disk. */
   final class LocalDisk implements JournalBackend {
+    @Override
+    public Kind kind() {
+      return Kind.LOCAL;
+    }
+
     @Override
     public String describe() {
       return "local disk";

@@ -65,6 +65,15 @@ public final class MasterJmx implements AutoCloseable {
         new String[] {long.class.getName()});
   }
 
+  /**
+   * {@code quire:type=Journal} {@code moveTo(folder)}: moves the running journal to
+   * {@code folder} and returns once it has switched, with the journal's account of it.
+   */
+  public String moveJournal(String folder) throws IOException, JMException {
+    return (String) server.invoke(new ObjectName("quire:type=Journal"), "moveTo",
+        new Object[] {folder}, new String[] {String.class.getName()});
+  }
+
   public boolean registered(ObjectName name) throws IOException {
     return server.isRegistered(name);
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * folder, journal folder and ports.
  */
 public final class QuireHome {
+  private static final String FOLDER_KEY = "alluxio.master.journal.folder";
 
   private final Path home;
   private final Path instanceHome;
@@ -79,12 +81,32 @@ public final class QuireHome {
       throws IOException {
     Path conf = work.resolve("conf");
     Files.createDirectories(conf);
-    String properties = "alluxio.master.journal.folder=" + journalFolder + "\n"
+    String properties = FOLDER_KEY + "=" + journalFolder + "\n"
         + "alluxio.master.web.port=" + freePort() + "\n"
         + "quire.jmx.port=" + freePort() + "\n"
         + extraProperties;
     Files.writeString(conf.resolve("quire-site.properties"), properties);
     return conf;
+  }
+
+  /**
+   * Points the site file in {@code conf} at another journal folder, as an operator does after
+   * moving the journal: the {@code alluxio.master.journal.folder} line is replaced, the rest
+   * (ports, storage settings) stays.
+   */
+  public static void setJournalFolder(Path conf, String journalFolder) throws IOException {
+    Path site = conf.resolve("quire-site.properties");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(site)) {
+      if (!line.startsWith(FOLDER_KEY + "=")) {
+        lines.add(line);
+      }
+    }
+    lines.add(0, FOLDER_KEY + "=" + journalFolder);
+    Path temporary = site.resolveSibling(site.getFileName() + ".tmp");
+    Files.write(temporary, lines);
+    Files.move(temporary, site, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   public static int freePort() throws IOException {

@@ -29,10 +29,10 @@ class HdfsCrashScenarioIT {
     long seed = Long.getLong("quire.crash.seed", System.nanoTime() % 1_000_000);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    QuireHome home = new QuireHome(Path.of(System.getenv("QUIRE_HOME")));
     boolean held;
-    try (JournalBackend hdfs = JournalBackend.Kind.HDFS.open(work)) {
-      held = new CrashScenario(new QuireHome(Path.of(System.getenv("QUIRE_HOME"))), work, out,
-          4, 300, null, hdfs).run(seed, iterations);
+    try (JournalBackend hdfs = JournalBackend.Kind.HDFS.open(home, work)) {
+      held = new CrashScenario(home, work, out, 4, 300, null, hdfs).run(seed, iterations);
     }
     String report = log.toString(StandardCharsets.UTF_8);
     System.out.println(report);

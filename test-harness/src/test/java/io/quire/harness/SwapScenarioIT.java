@@ -3,19 +3,23 @@ package io.quire.harness;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.harness.swap.JournalMoves;
 import io.quire.harness.swap.SwapScenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the {@code swap} scenario against the distribution this build assembled: three JMX
  * updates of {@code quire-storage-local} at seeded moments while four {@code fs -} clients
- * write, then a restart. The stall of each swap is printed, not asserted;
- * {@code bin/quire-harness swap --swaps 20} measures it.
+ * write, then a restart; and two moves of the running journal, local disk to HDFS (a
+ * MiniDFSCluster in this JVM) and back to another local folder, then a restart on the last
+ * folder. The stall of each swap is printed, not asserted; {@code bin/quire-harness swap
+ * --swaps 20} and {@code swap --moves --swaps 20} measure it.
  */
 class SwapScenarioIT {
 
@@ -40,5 +44,30 @@ class SwapScenarioIT {
       assertTrue(report.matches("(?s).*HELD\\s+" + invariant + ":.*"), invariant + "\n" + report);
     }
     assertTrue(report.contains("3 of 3 swaps"), report);
+  }
+
+  @Test
+  void journalMovesBetweenLocalDiskAndHdfsUnderLoadFailNoWriteAndLoseNoAcknowledgedOne()
+      throws Exception {
+    long seed = Long.getLong("quire.swap.seed", System.nanoTime() % 1_000_000);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    QuireHome home = new QuireHome(Path.of(System.getenv("QUIRE_HOME")));
+    boolean held;
+    try (JournalMoves moves = JournalMoves.open(List.of(JournalBackend.Kind.LOCAL,
+        JournalBackend.Kind.HDFS), home, work)) {
+      held = new SwapScenario(home, work, out, 4, 50_000, moves).run(seed, 2);
+    }
+    String report = log.toString(StandardCharsets.UTF_8);
+    System.out.println(report);
+    assertTrue(held, "seed " + seed + ":\n" + report);
+    assertFalse(report.contains("VIOLATED"), report);
+    for (String invariant : new String[] {"EverySwapTookOver", "WritesHeldNotFailed",
+        "AckedMutationsSurviveSwaps", "CleanRestartSucceeds",
+        "RestartServesExactlyTheAcknowledged", "SequenceNumbersAreContiguous",
+        "NoErrorsLogged", "FoldersLeftBehindAreValid", "FolderLeftBehindRefusesAStart"}) {
+      assertTrue(report.matches("(?s).*HELD\\s+" + invariant + ":.*"), invariant + "\n" + report);
+    }
+    assertTrue(report.contains("2 of 2 swaps"), report);
   }
 }

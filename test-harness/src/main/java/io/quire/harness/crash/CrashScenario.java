@@ -26,7 +26,9 @@ import java.util.Random;
  *
  * <p>The journal is on local disk or, with {@code --storage hdfs}, in a {@link JournalBackend}
  * whose files are leased to their writer: then the kill leaves the open log under the dead
- * master's lease, and the restart must take it over ({@code DeadMastersLeasesTakenOver}).
+ * master's lease, and the restart must take it over ({@code DeadMastersLeasesTakenOver}). With
+ * {@code --storage nfs} it is on the machine's NFS server, written through the master's own
+ * NFSv3 client: no leases there, the holder record alone hands the folder over.
  */
 public final class CrashScenario {
 
@@ -100,7 +102,8 @@ public final class CrashScenario {
         out.printf("FAILED at iteration %d; reproduce with: crash --seed %d --iterations %d "
             + "--clients %d --operations %d%s%s%n", i, seed, i, clients, operationsPerClient,
             checkpoints == null ? "" : " " + checkpoints.options(),
-            backend.leasesFiles() ? " --storage hdfs" : "");
+            backend.kind() == JournalBackend.Kind.LOCAL ? ""
+                : " --storage " + backend.kind().option());
       }
     }
     if (checkpoints != null) {

@@ -35,6 +35,11 @@ public final class HdfsJournals implements JournalBackend {
   }
 
   @Override
+  public Kind kind() {
+    return Kind.HDFS;
+  }
+
+  @Override
   public String describe() {
     return "HDFS (MiniDFSCluster in this JVM: 1 NameNode, " + dataNodes + " DataNode(s), "
         + "dfs.replication=" + hdfs.replication() + ") at " + hdfs.uri();

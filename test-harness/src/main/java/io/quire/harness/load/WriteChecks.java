@@ -2,6 +2,7 @@ package io.quire.harness.load;
 
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
+import io.quire.harness.QuireHome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +52,29 @@ public final class WriteChecks {
    */
   public static Invariant stopAndStart(MasterProcess master, Duration timeout)
       throws InterruptedException {
+    return stopAndStart(master, timeout, null);
+  }
+
+  /**
+   * {@code CleanRestartSucceeds} after the journal moved: {@code bin/quire stop} exits 0, the
+   * master's site file is pointed at {@code journalFolder} (as the operator must after a move),
+   * and {@code bin/quire start} serves again within {@code timeout}.
+   *
+   * @param journalFolder the folder to start on; null to leave the site file as it is
+   */
+  public static Invariant stopAndStart(MasterProcess master, Duration timeout,
+      String journalFolder) throws InterruptedException {
     int stopped = -1;
     try {
       stopped = master.stop();
+      if (journalFolder != null) {
+        QuireHome.setJournalFolder(master.conf(), journalFolder);
+      }
       long start = System.nanoTime();
       master.start(timeout);
       return new Invariant("CleanRestartSucceeds", stopped == 0, String.format(Locale.ROOT,
-          "graceful stop exit %d; serving again after %.1f s", stopped,
+          "graceful stop exit %d; %sserving again after %.1f s", stopped,
+          journalFolder == null ? "" : "started on " + journalFolder + ", ",
           (System.nanoTime() - start) / 1e9));
     } catch (IOException e) {
       return new Invariant("CleanRestartSucceeds", false, "graceful stop exit " + stopped + "; "

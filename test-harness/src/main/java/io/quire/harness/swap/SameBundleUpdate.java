@@ -1,6 +1,9 @@
 package io.quire.harness.swap;
 
 import io.quire.harness.MasterJmx;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import javax.management.JMException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -11,6 +14,11 @@ import javax.management.ObjectName;
  * {@code quire:type=JournalStorage,name=<type>}, whose {@code Syncs} start at zero.
  */
 final class SameBundleUpdate implements StorageSwap {
+  /** Logged by the journal at its first sync through the new storage. */
+  static final HeldFigure BACK = new HeldFigure(
+      "the journal's own 'storage is back after N ms'",
+      Pattern.compile("(?<text>Journal storage is back after (?<millis>\\d+) ms)"));
+
   private final String symbolicName;
   private final ObjectName storageMBean;
   private long bundleId = -1;
@@ -32,7 +40,7 @@ final class SameBundleUpdate implements StorageSwap {
   }
 
   @Override
-  public void perform(MasterJmx jmx) throws Exception {
+  public void perform(MasterJmx jmx) throws IOException, JMException {
     if (bundleId < 0) {
       bundleId = jmx.bundleId(symbolicName); // an update keeps the bundle's id
     }
@@ -40,7 +48,12 @@ final class SameBundleUpdate implements StorageSwap {
   }
 
   @Override
-  public boolean writesThroughNewStorage(MasterJmx jmx) throws Exception {
+  public boolean writesThroughNewStorage(MasterJmx jmx) throws IOException, JMException {
     return jmx.registered(storageMBean) && (Long) jmx.attribute(storageMBean, "Syncs") > 0;
+  }
+
+  @Override
+  public HeldFigure heldFigure() {
+    return BACK;
   }
 }

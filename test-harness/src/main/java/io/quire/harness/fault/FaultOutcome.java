@@ -1,4 +1,4 @@
-package io.quire.harness.hdfs;
+package io.quire.harness.fault;
 
 import io.quire.harness.load.AckTimes;
 import io.quire.harness.load.FsBatchClient;
@@ -9,16 +9,17 @@ import java.util.Locale;
  * What one fault did to the writes, from the clients' side. Instants are {@link System#nanoTime}.
  *
  * @param fault which fault
- * @param node which node was down
- * @param ackedBefore acknowledgements before the node stopped
- * @param began when the node was stopped
- * @param restarted when it served again (the cluster active)
- * @param noticed what the master did while the node was down
+ * @param part which part of the storage was down
+ * @param ackedBefore acknowledgements before the part went down
+ * @param began when it was taken down
+ * @param restarted when it served again
+ * @param noticed what the master did while the part was down
+ * @param journal what the journal logged of its storage from the fault until writes resumed
  * @param resumed when the clients' writes were seen going on after the restart; -1 if they did
  *     not within the scenario's patience
  */
-record FaultOutcome(HdfsFault fault, String node, int ackedBefore, long began, long restarted,
-    String noticed, long resumed) {
+record FaultOutcome(StorageFault fault, String part, int ackedBefore, long began, long restarted,
+    String noticed, String journal, long resumed) {
 
   /** The longest gap between acknowledgements around the fault, in ns; -1 if none came after. */
   long gap(AckTimes times) {
@@ -40,12 +41,12 @@ record FaultOutcome(HdfsFault fault, String node, int ackedBefore, long began, l
     long gap = gap(times);
     List<String> errors = errors(drivers);
     return String.format(Locale.ROOT, "%s (%s) after %d acknowledged: down for %.1f s, %s; "
-        + "longest gap between acknowledgements %s; %s; client errors: %s",
-        fault.description(), node, ackedBefore, (restarted - began) / 1e9, noticed,
+        + "longest gap between acknowledgements %s; %s; %s; client errors: %s",
+        fault.description(), part, ackedBefore, (restarted - began) / 1e9, noticed,
         gap < 0 ? "unknown (none after it)" : String.format(Locale.ROOT, "%.0f ms", gap / 1e6),
         resumed < 0 ? "writes did NOT resume" : String.format(Locale.ROOT,
             "writes resumed (%d more acknowledged within %.1f s of the restart)",
             times.countBetween(restarted, resumed), (resumed - restarted) / 1e9),
-        errors.isEmpty() ? "none" : errors);
+        journal, errors.isEmpty() ? "none" : errors);
   }
 }
