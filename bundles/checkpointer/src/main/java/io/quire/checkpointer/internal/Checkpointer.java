@@ -64,6 +64,9 @@ final class Checkpointer implements CheckpointerMXBean {
    *     writes its own only at twice the period, so that the journal stays bounded if the
    *     secondary stops
    */
+  /** The journal's folder when {@link #newestAtStart} was taken. */
+  private String folder;
+
   Checkpointer(Journal journal, StateSource source, long period, Duration overdueAfter,
       Clock clock, boolean primary) {
     this.journal = journal;
@@ -82,8 +85,11 @@ final class Checkpointer implements CheckpointerMXBean {
     }
     Instant now = clock.instant();
     CheckpointInfo newest = status.lastCheckpoint();
-    if (newestAtStart < 0) {
+    if (newestAtStart < 0 || !status.folder().equals(folder)) {
+      // at start, and after the journal moved to another folder (whose first checkpoint the
+      // move wrote, for this master): what is there now is no other master's
       newestAtStart = newest == null ? 0 : newest.sequence();
+      folder = status.folder();
     }
     // a checkpoint that appeared while this master runs and that it did not write: a secondary's
     boolean defer = primary && newest != null && newest.sequence() > newestAtStart

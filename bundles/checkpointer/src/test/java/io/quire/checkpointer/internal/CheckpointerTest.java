@@ -193,6 +193,19 @@ class CheckpointerTest {
   }
 
   @Test
+  void theCheckpointAMoveWroteIsThisMastersOwn(@TempDir Path elsewhere) throws Exception {
+    Checkpointer checkpointer = checkpointer();
+    checkpointer.tick();
+    append(PERIOD / 2);
+    journal.moveTo(new LocalJournalStorage(elsewhere), state.snapshot());
+    append(PERIOD);
+    checkpointer.tick();
+    assertFalse(checkpointer.isDeferringToSecondary(), "the move's checkpoint is no secondary's");
+    assertEquals(1, checkpointer.getCheckpointsWritten(), "the period counts from the move's");
+    assertTrue(Files.exists(elsewhere.resolve(JournalFormat.checkpointName(PERIOD / 2 + PERIOD))));
+  }
+
+  @Test
   void aSecondaryNeverDefers() throws Exception {
     Checkpointer secondary = new Checkpointer(journal, state, PERIOD, OVERDUE_AFTER, clock, false);
     append(PERIOD);
