@@ -365,7 +365,7 @@ class QuireServerIT {
   }
 
   @Test
-  void aRestartedMasterServesTheNamespaceItStoppedWith() throws Exception {
+  void aRestartedMasterAndOneOnACopyOfItsFolderServeTheNamespaceItStoppedWith() throws Exception {
     Path conf = quire.configure("conf");
     assertEquals(0, quire.run(conf, "format").exit());
     assertEquals(0, start(conf).exit());
@@ -384,6 +384,29 @@ class QuireServerIT {
 
     QuireCommand.Result after = quire.run(conf, "fs", "ls", "-R", "/");
     assertEquals(before.out(), after.out(), "same listing, ids and mtimes after a restart");
+
+    // moving a master with a local journal: stop, copy the folder, start elsewhere on the copy
+    assertEquals(0, quire.run(conf, "stop").exit());
+    Path copy = home.resolve("copied-journal");
+    copyTree(home.resolve("journal"), copy);
+    QuireCommand elsewhere = new QuireCommand(java.nio.file.Files.createDirectories(home.resolve("elsewhere")));
+    Path moved = elsewhere.configure("conf", "alluxio.master.journal.folder=" + copy);
+    try {
+      assertEquals(0, elsewhere.run(moved, "start").exit());
+      assertEquals(before.out(), elsewhere.run(moved, "fs", "ls", "-R", "/").out(),
+          "a master on a copy of the folder comes up in the state the old one left");
+    } finally {
+      elsewhere.run(moved, "stop");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path source : files.toList()) {
+        java.nio.file.Files.copy(source, to.resolve(from.relativize(source).toString()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
   }
 
   @Test
