@@ -69,6 +69,12 @@ public class BenchCommand implements Callable<Integer> {
       + "replay of --replay-entries")
   boolean hdfs;
 
+  @Option(names = "--nfs", description = "measure the journal on a real NFS server instead "
+      + "(nfs-ganesha on 127.0.0.1, started for the run; needs root and nothing else on port "
+      + "2049): the storage's own append + sync rate, durable appends at --writers, replay of "
+      + "--replay-entries")
+  boolean nfs;
+
   @Option(names = "--backups", description = "measure backups and restores instead: backup "
       + "time and size of --backup-inodes, restore in-process and through a real master "
       + "(start -i), and writers' latency while backups run back to back")
@@ -90,6 +96,9 @@ public class BenchCommand implements Callable<Integer> {
     Files.createDirectories(root);
     if (hdfs) {
       return new HdfsSuite(out, root, seconds).run(writers, replayEntries);
+    }
+    if (nfs) {
+      return new NfsSuite(out, root, new io.quire.harness.QuireHome(homeOrEnv()), seconds).run(writers, replayEntries);
     }
     if (backups) {
       return new BackupSuite(out, root, homeOrEnv(), seconds).run(backupInodes, latencyWriters);
