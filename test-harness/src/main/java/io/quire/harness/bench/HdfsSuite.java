@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 
@@ -30,61 +28,25 @@ final class HdfsSuite {
   }
 
   int run(int[] writers, long replayEntries) throws Exception {
-    out.println("machine: " + MachineInfo.describe(root));
-    out.println("command: bin/quire-harness bench --hdfs --seconds " + seconds + " --writers "
-        + BenchCommand.join(IntStream.of(writers).asLongStream(), ",") + " --replay-entries "
-        + replayEntries);
+    StorageRuns runs = new StorageRuns(out, seconds);
     try (MiniHdfs hdfs = MiniHdfs.start(BenchCommand.fresh(root, "minihdfs"), 0, 1)) {
-      String conf = hdfs.clientConfDir().toString();
-      out.println("HDFS: MiniDFSCluster in this JVM, 1 DataNode, dfs.replication=1, at " + hdfs.uri());
-      out.println();
-      out.println("| measured | per second | p50 ms | p99 ms |");
-      out.println("|---|---|---|---|");
+      runs.header(root, "--hdfs", writers, replayEntries, "HDFS: MiniDFSCluster in this JVM, "
+          + "1 DataNode, dfs.replication=1, at " + hdfs.uri());
       try (DistributedFileSystem fs = HdfsJournalStorage.connect(URI.create(hdfs.uri()),
-          Hadoop.configuration(conf))) {
-        print(hsyncRate(fs));
-        int n = 0;
-        for (int w : writers) {
-          URI folder = URI.create(hdfs.uri() + "/bench/journal-" + w + "-" + n++);
-          print(JournalBench.durableAppends(storage(fs, folder), "journal on HDFS, " + w
-              + " writer(s)", w, seconds));
+          Hadoop.configuration(hdfs.clientConfDir().toString()))) {
+        byte[] bytes = new byte[64];
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path("/bench/hsync.tmp");
+        try (FSDataOutputStream stream = Hadoop.call(() -> fs.create(file, true))) {
+          runs.yardstick("HDFS: 64-byte write + hsync, 1 thread", () -> {
+            stream.write(bytes);
+            stream.hsync();
+          });
         }
-        print(JournalBench.replay(storage(fs, URI.create(hdfs.uri() + "/bench/replay")),
-            "journal replay from HDFS", replayEntries));
+        runs.journal("HDFS", name -> new HdfsJournalStorage(fs,
+            URI.create(hdfs.uri() + "/bench/" + name), Duration.ofSeconds(60)), writers,
+            replayEntries);
       }
     }
     return 0;
-  }
-
-  private static HdfsJournalStorage storage(DistributedFileSystem fs, URI folder) {
-    return new HdfsJournalStorage(fs, folder, Duration.ofSeconds(60));
-  }
-
-  private void print(Throughput t) {
-    out.println(t.row());
-    out.flush();
-  }
-
-  /** One thread: write 64 bytes, hsync, as many times as fit in the time. */
-  private Throughput hsyncRate(DistributedFileSystem fs) throws Exception {
-    Latencies latencies = new Latencies();
-    byte[] bytes = new byte[64];
-    long count = 0;
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path("/bench/hsync.tmp");
-    try (FSDataOutputStream stream = Hadoop.call(() -> fs.create(file, true))) {
-      while (System.nanoTime() < end) {
-        long t = System.nanoTime();
-        stream.write(bytes);
-        stream.hsync();
-        latencies.record(System.nanoTime() - t);
-        count++;
-      }
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Latencies sorted = Latencies.merge(List.of(latencies));
-    return new Throughput("HDFS: 64-byte write + hsync, 1 thread", count, elapsed,
-        sorted.quantileMillis(0.5), sorted.quantileMillis(0.99));
   }
 }

@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * {@code bench --nfs}: the journal on a real NFS server (nfs-ganesha, NFSv3 on 127.0.0.1, started
@@ -33,53 +31,23 @@ final class NfsSuite {
   }
 
   int run(int[] writers, long replayEntries) throws Exception {
-    out.println("machine: " + MachineInfo.describe(root));
-    out.println("command: bin/quire-harness bench --nfs --seconds " + seconds + " --writers "
-        + BenchCommand.join(IntStream.of(writers).asLongStream(), ",") + " --replay-entries "
-        + replayEntries);
+    StorageRuns runs = new StorageRuns(out, seconds);
     try (NfsServerProcess server = NfsServerProcess.start(home, BenchCommand.fresh(root, "nfs"));
         NfsFolders folders = NfsFolders.open()) {
-      out.println("NFS: nfs-ganesha (NFSv3, VFS backend) on 127.0.0.1, export " + server.export());
-      out.println();
-      out.println("| measured | per second | p50 ms | p99 ms |");
-      out.println("|---|---|---|---|");
-      print(syncRate(folders.open(URI.create(server.folder("sync")))));
-      int n = 0;
-      for (int w : writers) {
-        JournalStorage storage = folders.open(URI.create(server.folder("journal-" + w + "-" + n++)));
-        print(JournalBench.durableAppends(storage, "journal on NFS, " + w + " writer(s)", w, seconds));
+      runs.header(root, "--nfs", writers, replayEntries, "NFS: nfs-ganesha (NFSv3, VFS backend) "
+          + "on 127.0.0.1, export " + server.export());
+      JournalStorage sync = folders.open(URI.create(server.folder("sync")));
+      sync.createFolder();
+      ByteBuffer bytes = ByteBuffer.allocate(64);
+      try (AppendableFile file = sync.create("sync.tmp")) {
+        runs.yardstick("NFS: 64-byte append + sync (WRITE + COMMIT), 1 thread", () -> {
+          file.append(bytes.clear());
+          file.sync();
+        });
       }
-      print(JournalBench.replay(folders.open(URI.create(server.folder("replay"))),
-          "journal replay from NFS", replayEntries));
+      runs.journal("NFS", name -> folders.open(URI.create(server.folder(name))), writers,
+          replayEntries);
     }
     return 0;
-  }
-
-  private void print(Throughput t) {
-    out.println(t.row());
-    out.flush();
-  }
-
-  /** One thread: append 64 bytes, sync, as many times as fit in the time. */
-  private Throughput syncRate(JournalStorage storage) throws Exception {
-    storage.createFolder();
-    Latencies latencies = new Latencies();
-    ByteBuffer bytes = ByteBuffer.allocate(64);
-    long count = 0;
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    try (AppendableFile file = storage.create("sync.tmp")) {
-      while (System.nanoTime() < end) {
-        long t = System.nanoTime();
-        file.append(bytes.clear());
-        file.sync();
-        latencies.record(System.nanoTime() - t);
-        count++;
-      }
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Latencies sorted = Latencies.merge(List.of(latencies));
-    return new Throughput("NFS: 64-byte append + sync (WRITE + COMMIT), 1 thread", count, elapsed,
-        sorted.quantileMillis(0.5), sorted.quantileMillis(0.99));
   }
 }
