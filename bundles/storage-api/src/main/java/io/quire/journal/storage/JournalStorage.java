@@ -110,4 +110,16 @@ public interface JournalStorage {
 
   /** Counters for {@code quire:type=JournalStorage}. */
   StorageStats stats();
+
+  /**
+   * {@code name} if it is a plain file name (what every method here takes: no separator, not
+   * {@code .} or {@code ..}, no NUL); otherwise {@link IllegalArgumentException} naming it.
+   */
+  static String plainName(String name) {
+    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")
+        || name.equals(".") || name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("not a plain file name: '" + name + "'");
+    }
+    return name;
+  }
 }

@@ -268,8 +268,7 @@ public final class HdfsJournalStorage implements JournalStorage {
   }
 
   private Path resolve(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")
-        || name.equals(".") || name.contains(":")) {
+    if (JournalStorage.plainName(name).contains(":")) { // a Hadoop Path would read a scheme
       throw new IllegalArgumentException("not a plain file name: '" + name + "'");
     }
     return new Path(folder, name);

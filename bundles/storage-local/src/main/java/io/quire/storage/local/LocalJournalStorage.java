@@ -192,11 +192,9 @@ public class LocalJournalStorage implements JournalStorage {
     return new StorageStats(bytesWritten.sum(), syncs.sum(), healthy);
   }
 
-  private Path resolve(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")) {
-      throw new IllegalArgumentException("not a plain file name: '" + name + "'");
-    }
-    return folder.resolve(name);
+  /** The path of a file of the folder; {@code name} must be a plain file name. */
+  protected Path resolve(String name) {
+    return folder.resolve(JournalStorage.plainName(name));
   }
 
   private static void forceDirectory(Path directory) throws IOException {

@@ -34,7 +34,7 @@ public class MountedNfsJournalStorage extends LocalJournalStorage {
 
   @Override
   public long size(String name) throws IOException {
-    try (FileChannel file = FileChannel.open(file(name), StandardOpenOption.READ)) {
+    try (FileChannel file = FileChannel.open(resolve(name), StandardOpenOption.READ)) {
       return file.size();
     }
   }
@@ -42,13 +42,5 @@ public class MountedNfsJournalStorage extends LocalJournalStorage {
   @Override
   public Optional<AutoCloseable> tryLock(String name) {
     return Optional.empty();
-  }
-
-  private Path file(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")
-        || name.equals(".")) {
-      throw new IllegalArgumentException("not a plain file name: '" + name + "'");
-    }
-    return folder().resolve(name);
   }
 }

@@ -128,14 +128,7 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public void createFolder() throws IOException {
-    io(() -> {
-      byte[] handle = mount.call("the export's root", (nfs, retried) -> nfs.getRootFileHandle());
-      for (String part : mount.folderInExport()) {
-        handle = lookupOrMakeFolder(handle, part);
-      }
-      folderHandle = handle;
-      return null;
-    });
+    io(() -> walkToFolder(true));
   }
 
   private byte[] lookupOrMakeFolder(byte[] parent, String name) throws IOException {
@@ -158,12 +151,12 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public long size(String name) throws IOException {
-    return io(() -> attributes(lookup(folder(), checked(name)), name).getSize());
+    return io(() -> attributes(lookup(folder(), JournalStorage.plainName(name)), name).getSize());
   }
 
   @Override
   public boolean exists(String name) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     return io(() -> {
       try {
         lookup(folder(), file);
@@ -176,7 +169,7 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public AppendableFile create(String name) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     return io(() -> new NfsFile(this, mount, file, createEmpty(file), 0));
   }
 
@@ -210,7 +203,7 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public AppendableFile openForAppend(String name) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     return io(() -> {
       byte[] handle = lookup(folder(), file);
       return new NfsFile(this, mount, file, handle, attributes(handle, file).getSize());
@@ -219,14 +212,14 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public InputStream openRead(String name, long offset) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     return io(() -> new NfsInput(this, mount, file, lookup(folder(), file), offset));
   }
 
   @Override
   public void rename(String source, String target) throws IOException {
-    String from = checked(source);
-    String to = checked(target);
+    String from = JournalStorage.plainName(source);
+    String to = JournalStorage.plainName(target);
     io(() -> {
       byte[] folder = folder();
       return mount.call("RENAME " + from + " to " + to, (nfs, retried) -> {
@@ -243,7 +236,7 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public void delete(String name) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     io(() -> {
       byte[] folder;
       try {
@@ -263,7 +256,7 @@ public final class NfsJournalStorage implements JournalStorage {
 
   @Override
   public void truncate(String name, long length) throws IOException {
-    String file = checked(name);
+    String file = JournalStorage.plainName(name);
     io(() -> {
       byte[] handle = lookup(folder(), file);
       NfsSetAttributes cut = new NfsSetAttributes();
@@ -290,12 +283,17 @@ public final class NfsJournalStorage implements JournalStorage {
   /** The folder's handle, looked up from the export's root once. */
   private byte[] folder() throws IOException {
     byte[] known = folderHandle;
-    if (known != null) {
-      return known;
-    }
+    return known != null ? known : walkToFolder(false);
+  }
+
+  /**
+   * Looks the folder up from the export's root, part by part, making missing parts when
+   * {@code make}, and keeps its handle.
+   */
+  private byte[] walkToFolder(boolean make) throws IOException {
     byte[] handle = mount.call("the export's root", (nfs, retried) -> nfs.getRootFileHandle());
     for (String part : mount.folderInExport()) {
-      handle = lookup(handle, part);
+      handle = make ? lookupOrMakeFolder(handle, part) : lookup(handle, part);
     }
     folderHandle = handle;
     return handle;
@@ -329,14 +327,6 @@ public final class NfsJournalStorage implements JournalStorage {
       NfsStatusException.check(set, "SETATTR", name);
       return null;
     });
-  }
-
-  private static String checked(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")
-        || name.equals(".") || name.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("not a plain file name: '" + name + "'");
-    }
-    return name;
   }
 
   interface IoCall<T> {
