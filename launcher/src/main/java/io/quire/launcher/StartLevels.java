@@ -9,8 +9,8 @@ import java.util.Map;
  *   <li>the OSGi log, so that the launcher's log bridge hears everything after it;</li>
  *   <li>Config Admin and the APIs that SCR needs;</li>
  *   <li>SCR;</li>
- *   <li>the journal storage bundles ({@code quire-storage-*}) and their libraries (Hadoop's,
- *       the NFS client's and Netty 3): the
+ *   <li>the journal storage bundles ({@code quire-storage-*}) and the libraries (Hadoop's
+ *       client, the NFS client, Netty 3 and Micrometer): the
  *       framework stops bundles from the highest level down, so the journal (next level) always
  *       stops, syncing and releasing its folder, while its storage is still there;</li>
  *   <li>Quire's other bundles, once the launcher has written their configuration: the master
@@ -29,9 +29,9 @@ final class StartLevels {
   /** The last level: services that take Quire's bundles' registrations whenever they come. */
   static final int SERVICES = 6;
 
-  /** The storage bundles' libraries, never swapped: Hadoop's client, the NFS client and Netty 3. */
+  /** Library bundles, never swapped: Hadoop's client, the NFS client, Netty 3 and Micrometer. */
   private static final java.util.Set<String> LIBRARIES =
-      java.util.Set.of("quire-hadoop", "quire-nfs-client", "org.jboss.netty");
+      java.util.Set.of("quire-hadoop", "quire-nfs-client", "org.jboss.netty", "quire-micrometer");
 
   private static final Map<String, Integer> INFRASTRUCTURE = Map.ofEntries(
       Map.entry("org.apache.felix.log", 1),

@@ -95,7 +95,7 @@ public final class GroupCommitLog implements AutoCloseable {
   private final long storageTimeoutNanos;
   private final Roller roller;
   private final Thread syncThread;
-  private final BatchStats stats = new BatchStats();
+  private final BatchStats stats;
 
   private ByteBuffer filling = ByteBuffer.allocate(INITIAL_BUFFER);
   private ByteBuffer writing = ByteBuffer.allocate(INITIAL_BUFFER);
@@ -121,6 +121,13 @@ public final class GroupCommitLog implements AutoCloseable {
    */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
       Duration storageTimeout, Roller roller) {
+    this(file, lastSequence, maxPendingBytes, storageTimeout, roller, new BatchStats());
+  }
+
+  /** @param stats where the sync thread counts its batches (shared with the journal that owns it) */
+  public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
+      Duration storageTimeout, Roller roller, BatchStats stats) {
+    this.stats = stats;
     this.file = file;
     this.lastSequence = lastSequence;
     this.durableSequence = lastSequence;
@@ -356,10 +363,12 @@ public final class GroupCommitLog implements AutoCloseable {
       try {
         if (!durable) {
           writing.rewind();
+          int bytes = writing.remaining();
           file.append(writing);
           file.flush();
+          long syncStart = System.nanoTime();
           file.sync();
-          stats.record();
+          stats.record(batchLast - durableSequence, bytes, System.nanoTime() - syncStart);
           durableSequence = batchLast;
           durable = true;
           writingBatch.durable.complete(null);
@@ -546,17 +555,58 @@ public final class GroupCommitLog implements AutoCloseable {
     long lastSequence;
   }
 
-  /** How many batches the sync thread wrote; fewer batches than entries means syncs were shared. */
+  /**
+   * What the sync thread wrote: batches, entries and bytes, and an optional observer told of each
+   * durable batch (the journal's metrics). Fewer batches than entries means syncs were shared.
+   */
   public static final class BatchStats {
-    private final LongAdder batches =
-        new LongAdder();
+    /** Told of each durable batch on the sync thread: must be quick and must not throw. */
+    public interface Observer {
+      /**
+       * @param entries entries the batch made durable
+       * @param bytes bytes written for them
+       * @param syncNanos how long the storage's sync (fsync, COMMIT or hsync) took
+       */
+      void batchDurable(long entries, long bytes, long syncNanos);
+    }
 
-    void record() {
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder entries = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private volatile Observer observer;
+
+    void record(long batchEntries, long batchBytes, long syncNanos) {
       batches.increment();
+      entries.add(batchEntries);
+      bytes.add(batchBytes);
+      Observer current = observer;
+      if (current != null) {
+        try {
+          current.batchDurable(batchEntries, batchBytes, syncNanos);
+        } catch (RuntimeException e) {
+          // a metrics failure must never fail a durable batch
+          LOG.debug("Journal commit observer failed: {}", e.toString());
+        }
+      }
+    }
+
+    /** Sets (or, with null, removes) the observer of durable batches. */
+    public void observe(Observer observer) {
+      this.observer = observer;
     }
 
     public long batches() {
       return batches.sum();
+    }
+
+    /** Entries made durable by the sync thread since the journal opened. */
+    public long entries() {
+      return entries.sum();
+    }
+
+    /** Bytes the sync thread wrote and synced since the journal opened. */
+    public long bytes() {
+      return bytes.sum();
     }
   }
 }

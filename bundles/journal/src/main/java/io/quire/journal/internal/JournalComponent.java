@@ -1,5 +1,6 @@
 package io.quire.journal.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.journal.CheckpointInfo;
 import io.quire.journal.FollowProgress;
 import io.quire.journal.FormatMarker;
@@ -77,6 +78,8 @@ public class JournalComponent implements Journal {
   private long storageTimeoutMillis;
   private volatile boolean active;
   private ServiceRegistration<DynamicMBean> mbean;
+  private JournalMetrics metrics;
+  private ServiceRegistration<MeterBinder> metricsRegistration;
   private BundleContext context;
 
   /** The owner of the journaled state, whose snapshot a move starts the new folder from. */
@@ -291,6 +294,8 @@ public class JournalComponent implements Journal {
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new JournalView(journal, this), JournalMXBean.class, true), properties);
+    metrics = new JournalMetrics(this, journal instanceof SegmentedJournal writer ? writer.batchStats() : null);
+    metricsRegistration = context.registerService(MeterBinder.class, metrics, null);
     active = true;
   }
 
@@ -301,6 +306,8 @@ public class JournalComponent implements Journal {
     storage.bindWait(Math.min(CLOSE_BIND_WAIT_MILLIS, storageTimeoutMillis));
     active = false; // SCR unbinds the storage after this returns: not a swap to report
     mbean.unregister();
+    metricsRegistration.unregister();
+    metrics.unbind();
     synchronized (this) {
       if (movedStorageMBean != null) {
         movedStorageMBean.unregister();

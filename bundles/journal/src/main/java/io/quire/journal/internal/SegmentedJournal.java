@@ -88,6 +88,7 @@ public final class SegmentedJournal implements Journal {
   private volatile CheckpointStore checkpoints;
   private volatile HolderLease lease;
   private volatile GroupCommitLog log;
+  private final GroupCommitLog.BatchStats batchStats = new GroupCommitLog.BatchStats();
   private volatile boolean closed;
 
   /** A sealed segment and its size, which never changes. */
@@ -127,7 +128,7 @@ public final class SegmentedJournal implements Journal {
                 throws IOException {
               return SegmentedJournal.this.reopen(failed, durableSequence);
             }
-          });
+          }, batchStats);
       long millis = (System.nanoTime() - start) / 1_000_000;
       LOG.info("Journal {} recovered: {}{} entries replayed, last sequence {}, {} ms",
           storage.uri(), result.checkpoint() == null ? "" : "checkpoint "
@@ -692,9 +693,9 @@ public final class SegmentedJournal implements Journal {
         checkpointCount);
   }
 
-  /** Batches written by the sync thread. */
+  /** What the sync thread wrote since this journal opened; observable before recovery. */
   public GroupCommitLog.BatchStats batchStats() {
-    return log.stats();
+    return batchStats;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.quire.master.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.journal.JournalClosedException;
 import io.quire.journal.StorageUnavailableException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,37 +44,66 @@ public final class ApiServlet extends HttpServlet {
   private final transient Namespace namespace;
   private final transient ReadEndpoints reads;
   private final transient DurableAcknowledger acknowledger;
+  private final transient ClientApiMetrics metrics;
+  private final transient ServiceRegistration<MeterBinder> metricsRegistration;
 
+  /** Registers its latency meters as a {@link MeterBinder} service for the metrics bundle. */
   @Activate
-  public ApiServlet(@Reference Namespace namespace) {
+  public ApiServlet(@Reference Namespace namespace, BundleContext context) {
+    this(namespace, context, new ClientApiMetrics());
+  }
+
+  /** Without a framework (tests): latency recorded only where {@code metrics} was bound. */
+  ApiServlet(Namespace namespace, ClientApiMetrics metrics) {
+    this(namespace, null, metrics);
+  }
+
+  private ApiServlet(Namespace namespace, BundleContext context, ClientApiMetrics metrics) {
     this.namespace = namespace;
     this.reads = new ReadEndpoints(namespace);
     this.acknowledger = new DurableAcknowledger(namespace);
+    this.metrics = metrics;
+    this.metricsRegistration = context == null ? null
+        : context.registerService(MeterBinder.class, metrics, null);
   }
 
   /** Answers the mutations already journaled before the servlet goes. */
   @Deactivate
   void deactivate() throws InterruptedException {
+    if (metricsRegistration != null) {
+      metricsRegistration.unregister();
+    }
     acknowledger.stop();
+    metrics.unbind();
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    long start = System.nanoTime();
+    String endpoint = endpoint(req);
     try {
-      reads.handle(endpoint(req), req, resp);
+      reads.handle(endpoint, req, resp);
     } catch (NamespaceException e) {
       sendError(resp, ApiError.of(e));
     } catch (BadRequestException e) {
       sendError(resp, ApiError.badRequest(e.getMessage()));
+    } finally {
+      metrics.record(endpoint, resp.getStatus(), start);
     }
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    long start = System.nanoTime();
+    String endpoint = endpoint(req);
+    boolean answeredLater = false;
     try {
-      long sequence = append(endpoint(req), RequestBody.parse(readBody(req)));
+      long sequence = append(endpoint, RequestBody.parse(readBody(req)));
       if (sequence > 0 && req.isAsyncSupported()) {
-        acknowledger.submit(sequence, req.startAsync());
+        AsyncContext async = req.startAsync();
+        async.addListener(new Answered(endpoint, start));
+        answeredLater = true;
+        acknowledger.submit(sequence, async);
       } else {
         sendJson(resp, 200, "{\"sequence\":" + namespace.awaitDurable(sequence) + "}");
       }
@@ -83,6 +118,42 @@ public final class ApiServlet extends HttpServlet {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sendError(resp, ApiError.unavailable("interrupted while waiting for the journal"));
+    } finally {
+      if (!answeredLater) {
+        metrics.record(endpoint, resp.getStatus(), start);
+      }
+    }
+  }
+
+  /** Records a mutation answered by the acknowledger once it completes the request. */
+  private final class Answered implements AsyncListener {
+    private final String endpoint;
+    private final long start;
+
+    Answered(String endpoint, long start) {
+      this.endpoint = endpoint;
+      this.start = start;
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      int status = event.getSuppliedResponse() instanceof HttpServletResponse r ? r.getStatus() : 500;
+      metrics.record(endpoint, status, start);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      // the acknowledger completes every request it holds; onComplete records it
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      // as above
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      // never restarted
     }
   }
 

@@ -1,6 +1,9 @@
 package io.quire.master.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.quire.client.FileEntry;
 import io.quire.client.QuireClient;
@@ -12,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +29,7 @@ class ApiServletTest {
   private static Server server;
   private static Namespace namespace;
   private static String address;
+  private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
   @BeforeAll
   static void start() throws Exception {
@@ -35,7 +40,9 @@ class ApiServletTest {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    ServletHolder holder = new ServletHolder(new ApiServlet(namespace));
+    ClientApiMetrics metrics = new ClientApiMetrics();
+    metrics.bindTo(METERS);
+    ServletHolder holder = new ServletHolder(new ApiServlet(namespace, metrics));
     holder.setAsyncSupported(true); // as the whiteboard registers it
     context.addServlet(holder, "/api/v1/*");
     server.setHandler(context);
@@ -78,6 +85,31 @@ class ApiServletTest {
     assertEquals(0755, c.stat("/t1/a b").mode());
     c.rm("/t1", true);
     assertEquals(404, refused(() -> c.stat("/t1")).status());
+  }
+
+  @Test
+  void latencyIsTimedByOperationAndOutcomeOnceAnswered() throws Exception {
+    QuireClient c = client();
+    long mkdirs = requests("mkdir", "ok");
+    long conflicts = requests("mkdir", "client_error");
+    long stats = requests("stat", "ok");
+    long unknown = requests("other", "client_error");
+    c.mkdir("/t4", false);
+    refused(() -> c.mkdir("/t4", false));
+    c.stat("/t4");
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + address + "/api/v1/nope"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    // a mutation is timed when its durable answer completes, just after the client has it
+    await().untilAsserted(() -> assertEquals(mkdirs + 1, requests("mkdir", "ok")));
+    await().untilAsserted(() -> assertEquals(conflicts + 1, requests("mkdir", "client_error")));
+    assertEquals(stats + 1, requests("stat", "ok"));
+    assertEquals(unknown + 1, requests("other", "client_error"));
+    assertTrue(METERS.get("quire.client.requests").tag("operation", "mkdir").tag("outcome", "ok").timer()
+        .totalTime(TimeUnit.NANOSECONDS) > 0);
+  }
+
+  private static long requests(String operation, String outcome) {
+    return METERS.get("quire.client.requests").tag("operation", operation).tag("outcome", outcome).timer().count();
   }
 
   @Test

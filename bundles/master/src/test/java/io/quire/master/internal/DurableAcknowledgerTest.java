@@ -38,7 +38,7 @@ class DurableAcknowledgerTest {
     journal = new MemoryJournal();
     namespace = new Namespace(journal, Clock.systemUTC());
     namespace.recover();
-    servlet = new ApiServlet(namespace);
+    servlet = new ApiServlet(namespace, new ClientApiMetrics());
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
