@@ -1,5 +1,6 @@
 package io.quire.backup.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.backup.BackupMXBean;
 import io.quire.backup.BackupResult;
 import io.quire.backup.Backups;
@@ -25,9 +26,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Offers {@link Backups} and {@code quire:type=Backup} while the master serves its state (the
- * {@link StateSource} service comes and goes with it). Backup folders are opened by the storage
- * bundle that serves their URI scheme ({@link FolderStorageFactory}).
+ * Offers {@link Backups}, {@code quire:type=Backup} and the backup meters ({@link BackupMetrics})
+ * while the master serves its state (the {@link StateSource} service comes and goes with it).
+ * Backup folders are opened by the storage bundle that serves their URI scheme
+ * ({@link FolderStorageFactory}).
  */
 @Component(configurationPid = "io.quire", configurationPolicy = ConfigurationPolicy.REQUIRE,
     immediate = true, service = {})
@@ -49,6 +51,8 @@ public final class BackupComponent {
   private StateSource state;
   private ServiceRegistration<Backups> service;
   private ServiceRegistration<DynamicMBean> mbean;
+  private BackupWriter writer;
+  private ServiceRegistration<MeterBinder> metrics;
 
   /**
    * Registers the backup service once SCR has bound the folder factories present (it binds
@@ -57,7 +61,7 @@ public final class BackupComponent {
   @Activate
   void activate(Config config, BundleContext context) throws NotCompliantMBeanException {
     String role = config.quire_master_role().trim();
-    BackupWriter writer = new BackupWriter(journal, state, folders, Clock.systemUTC(),
+    writer = new BackupWriter(journal, state, folders, Clock.systemUTC(),
         config.alluxio_master_backup_directory(), config.alluxio_master_mount_table_root_ufs(),
         "PRIMARY".equalsIgnoreCase(role) ? null
             : "backups are taken by the primary master; this master is " + role);
@@ -66,6 +70,9 @@ public final class BackupComponent {
     properties.put("jmx.objectname", "quire:type=Backup");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new View(writer), BackupMXBean.class, true), properties);
+    BackupMetrics meters = new BackupMetrics();
+    writer.observe(meters);
+    metrics = context.registerService(MeterBinder.class, meters, null);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -81,6 +88,8 @@ public final class BackupComponent {
   @Deactivate
   void deactivate() {
     mbean.unregister();
+    metrics.unregister();
+    writer.observe(null);
     service.unregister();
   }
 

@@ -58,8 +58,19 @@ final class BackupWriter implements Backups {
   private final String writer = String.format("%08x", ThreadLocalRandom.current().nextInt());
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong progressBytes = new AtomicLong();
+  private volatile Listener listener;
   private volatile BackupResult last;
   private volatile String lastFailure = "";
+
+  /**
+   * Told of each backup that was written and checked or that failed, with how long it took; a
+   * request refused at once (on a secondary, or while another backup runs) is neither.
+   */
+  interface Listener {
+    void backupWritten(BackupResult backup, long nanos);
+
+    void backupFailed(long nanos);
+  }
 
   /**
    * @param notPrimary why this master takes no backups (a secondary), or null on a primary
@@ -84,14 +95,23 @@ final class BackupWriter implements Backups {
       throw new IOException("a backup is in progress already; try again when it has finished");
     }
     progressBytes.set(0);
+    long start = System.nanoTime();
     try {
       BackupResult result = write(targetDir);
+      Listener told = listener;
+      if (told != null) {
+        told.backupWritten(result, System.nanoTime() - start);
+      }
       last = result;
       lastFailure = "";
       LOG.info("Backup {} written: state at sequence {}, {} entries, {} bytes, {} ms",
           result.uri(), result.sequence(), result.entries(), result.bytes(), result.millis());
       return result;
     } catch (IOException | RuntimeException e) {
+      Listener told = listener;
+      if (told != null) {
+        told.backupFailed(System.nanoTime() - start);
+      }
       lastFailure = String.valueOf(e.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
       LOG.error("Backup to '{}' failed: {}", targetDir, lastFailure, e);
       throw e;
@@ -177,6 +197,11 @@ final class BackupWriter implements Backups {
     } catch (IOException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /** Tells {@code listener} (null: no one) of each backup's end, on the backup's thread. */
+  void observe(Listener listener) {
+    this.listener = listener;
   }
 
   BackupResult last() {

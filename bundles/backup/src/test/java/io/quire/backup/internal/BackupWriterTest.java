@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quire.backup.BackupFiles;
 import io.quire.backup.BackupResult;
 import io.quire.backup.BackupSummary;
@@ -162,6 +165,68 @@ class BackupWriterTest {
       assertEquals(NOW, summary.created());
       assertEquals(state.bytes().length, summary.stateBytes());
     }
+  }
+
+  @Test
+  void timesEachBackupAndRecordsItsEntriesAndBytes() throws Exception {
+    BackupWriter writer = writer(null);
+    MeterRegistry registry = meters(writer);
+    state.records = 1000;
+    BackupResult first = writer.backup("");
+    state.records = 10;
+    BackupResult second = writer.backup("nightly"); // the clock stands still: another folder
+
+    assertEquals(2, backups(registry, "ok").count());
+    assertEquals(0, backups(registry, "failed").count());
+    assertEquals(2, registry.get("quire.backup.entries").summary().count());
+    assertEquals(1010, registry.get("quire.backup.entries").summary().totalAmount());
+    assertEquals(1000, registry.get("quire.backup.entries").summary().max());
+    assertEquals(first.bytes() + second.bytes(),
+        registry.get("quire.backup.bytes").summary().totalAmount());
+  }
+
+  @Test
+  void aFailedBackupIsTimedAsFailedAndARefusalIsNotCounted() {
+    BackupWriter writer = writer(null);
+    MeterRegistry registry = meters(writer);
+    state.records = 100_000;
+    state.failAfter = 50_000;
+    assertThrows(IOException.class, () -> writer.backup(""));
+
+    assertEquals(1, backups(registry, "failed").count());
+    assertEquals(0, backups(registry, "ok").count());
+    assertEquals(0, registry.get("quire.backup.entries").summary().count());
+
+    BackupWriter secondary = writer("backups are taken by the primary master");
+    MeterRegistry secondaryRegistry = meters(secondary);
+    assertThrows(IOException.class, () -> secondary.backup(""));
+    assertEquals(0, backups(secondaryRegistry, "failed").count(), "refused, not attempted");
+  }
+
+  @Test
+  void recordsNothingBeforeItIsBound() throws Exception {
+    BackupWriter writer = writer(null);
+    BackupMetrics metrics = new BackupMetrics();
+    writer.observe(metrics);
+    writer.backup("");
+    MeterRegistry registry = new SimpleMeterRegistry();
+    metrics.bindTo(registry);
+    assertEquals(0, backups(registry, "ok").count());
+    writer.backup("later");
+    assertEquals(1, backups(registry, "ok").count());
+  }
+
+  /** A registry with the meters of {@code writer}, as the component wires them. */
+  private static MeterRegistry meters(BackupWriter writer) {
+    BackupMetrics metrics = new BackupMetrics();
+    writer.observe(metrics);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    metrics.bindTo(registry);
+    return registry;
+  }
+
+  private static Timer backups(MeterRegistry registry, String result) {
+    return registry.get("quire.backup").tag("result", result).timer();
   }
 
   private static List<Path> list(Path dir) throws IOException {

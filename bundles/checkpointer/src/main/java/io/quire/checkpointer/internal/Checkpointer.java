@@ -43,6 +43,7 @@ final class Checkpointer implements CheckpointerMXBean {
   private final boolean primary;
   private final ReentrantLock writing = new ReentrantLock();
   private final AtomicLong written = new AtomicLong();
+  private volatile Listener listener;
   private volatile boolean inProgress;
   private volatile long lastDurationMillis = -1;
   private volatile String lastFailure = "";
@@ -57,6 +58,16 @@ final class Checkpointer implements CheckpointerMXBean {
   private Duration retryPause = FIRST_RETRY;
   private Instant lastOverdueWarning = Instant.MIN;
   private Instant nextCleanUp = Instant.MIN;
+
+  /**
+   * Told of each checkpoint attempt that wrote one or failed, with how long it took from the
+   * snapshot to the checked file (an attempt the newest checkpoint already covered is neither).
+   */
+  interface Listener {
+    void checkpointWritten(long nanos);
+
+    void checkpointFailed(long nanos);
+  }
 
   /**
    * @param primary whether this master writes the journal: then, while the newest checkpoint
@@ -160,10 +171,15 @@ final class Checkpointer implements CheckpointerMXBean {
   private CheckpointInfo write(String why) throws IOException, InterruptedException {
     writing.lockInterruptibly();
     inProgress = true;
+    long start = System.nanoTime();
     try {
       CheckpointInfo before = journal.status().lastCheckpoint();
       CheckpointInfo info = journal.checkpoint(source.snapshot());
       if (before == null || info.sequence() > before.sequence()) {
+        Listener told = listener;
+        if (told != null) {
+          told.checkpointWritten(System.nanoTime() - start);
+        }
         lastWrittenSequence = info.sequence();
         written.incrementAndGet();
         lastDurationMillis = info.durationMillis();
@@ -173,6 +189,10 @@ final class Checkpointer implements CheckpointerMXBean {
       lastFailure = "";
       return info;
     } catch (IOException | RuntimeException e) {
+      Listener told = listener;
+      if (told != null) {
+        told.checkpointFailed(System.nanoTime() - start);
+      }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       lastFailure = message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
       throw e;
@@ -180,6 +200,14 @@ final class Checkpointer implements CheckpointerMXBean {
       inProgress = false;
       writing.unlock();
     }
+  }
+
+  /**
+   * Tells {@code listener} (null: no one) of each checkpoint this master writes or fails to
+   * write, on the writing thread.
+   */
+  void observe(Listener listener) {
+    this.listener = listener;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quire.checkpointer.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.checkpointer.CheckpointerMXBean;
 import io.quire.journal.Journal;
 import io.quire.journal.StateSource;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link Checkpointer} while a master serves its state (the {@link StateSource}
- * service comes and goes with it) and registers {@code quire:type=Checkpointer}.
+ * service comes and goes with it) and registers {@code quire:type=Checkpointer} and its meters
+ * ({@link CheckpointerMetrics}).
  */
 @Component(configurationPid = "io.quire", configurationPolicy = ConfigurationPolicy.REQUIRE,
     immediate = true, service = {})
@@ -44,11 +46,13 @@ public final class CheckpointerComponent {
 
   private final ScheduledExecutorService thread;
   private final ServiceRegistration<DynamicMBean> mbean;
+  private final Checkpointer checkpointer;
+  private final ServiceRegistration<MeterBinder> metrics;
 
   @Activate
   public CheckpointerComponent(@Reference Journal journal, @Reference StateSource source,
       Config config, BundleContext context) throws NotCompliantMBeanException {
-    Checkpointer checkpointer = new Checkpointer(journal, source,
+    checkpointer = new Checkpointer(journal, source,
         config.alluxio_master_journal_checkpoint_period_entries(),
         Duration.ofMillis(config.quire_checkpoint_overdue_after()), Clock.systemUTC(),
         "PRIMARY".equalsIgnoreCase(config.quire_master_role().trim()));
@@ -56,6 +60,9 @@ public final class CheckpointerComponent {
     properties.put("jmx.objectname", "quire:type=Checkpointer");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(checkpointer, CheckpointerMXBean.class, true), properties);
+    CheckpointerMetrics meters = new CheckpointerMetrics(checkpointer);
+    checkpointer.observe(meters);
+    metrics = context.registerService(MeterBinder.class, meters, null);
     thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "quire-checkpointer");
       t.setDaemon(true);
@@ -75,6 +82,8 @@ public final class CheckpointerComponent {
   @Deactivate
   void deactivate() throws InterruptedException {
     mbean.unregister();
+    metrics.unregister();
+    checkpointer.observe(null);
     thread.shutdown();
     if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
       LOG.warn("A checkpoint was still being written after 60 s; stopping without it");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.JournalFormat;
 import io.quire.journal.StateSnapshot;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,6 +218,96 @@ class CheckpointerTest {
     secondary.tick();
     assertFalse(secondary.isDeferringToSecondary());
     assertEquals(2 * PERIOD, secondary.getLastCheckpointSequenceNumber());
+  }
+
+  @Test
+  void timesEachCheckpointItWritesAndPublishesTheNewest() throws Exception {
+    Checkpointer checkpointer = checkpointer();
+    MeterRegistry registry = meters(checkpointer);
+    assertEquals(0, gauge(registry, "quire.checkpoint.last.sequence"));
+    assertTrue(Double.isNaN(gauge(registry, "quire.checkpoint.age")), "no checkpoint yet");
+
+    append(PERIOD);
+    checkpointer.tick(); // periodic
+    assertEquals(PERIOD, checkpointer.checkpoint(), "nothing followed: none is written");
+    append(3);
+    checkpointer.checkpoint(); // requested
+
+    Timer ok = checkpoints(registry, "ok");
+    assertEquals(2, ok.count(), "the periodic and the requested one, not the one not written");
+    assertTrue(ok.totalTime(TimeUnit.NANOSECONDS) > 0);
+    assertEquals(0, checkpoints(registry, "failed").count());
+    assertEquals(PERIOD + 3, gauge(registry, "quire.checkpoint.last.sequence"));
+    assertEquals(0, gauge(registry, "quire.checkpoint.overdue"));
+    clock.set(Instant.ofEpochMilli(journal.status().lastCheckpoint().createdMillis())
+        .plusSeconds(42));
+    assertEquals(42, gauge(registry, "quire.checkpoint.age"));
+  }
+
+  @Test
+  void aFailedCheckpointIsTimedAsFailedAndTheOverdueGaugeRises() throws Exception {
+    Checkpointer checkpointer = checkpointer();
+    MeterRegistry registry = meters(checkpointer);
+    state.failing = true;
+    append(PERIOD);
+
+    checkpointer.tick();
+    assertThrows(Exception.class, checkpointer::checkpoint);
+    assertEquals(2, checkpoints(registry, "failed").count(), "the periodic and the requested");
+    assertEquals(0, checkpoints(registry, "ok").count());
+    clock.advance(OVERDUE_AFTER.plusSeconds(1));
+    checkpointer.tick();
+    assertEquals(3, checkpoints(registry, "failed").count());
+    assertEquals(1, gauge(registry, "quire.checkpoint.overdue"));
+
+    state.failing = false;
+    clock.advance(Duration.ofMinutes(1));
+    checkpointer.tick();
+    assertEquals(1, checkpoints(registry, "ok").count());
+    assertEquals(0, gauge(registry, "quire.checkpoint.overdue"));
+  }
+
+  @Test
+  void recordsNothingUntilBoundAndOnlyIntoTheRegistryBoundLast() throws Exception {
+    Checkpointer checkpointer = checkpointer();
+    CheckpointerMetrics metrics = new CheckpointerMetrics(checkpointer);
+    checkpointer.observe(metrics);
+    append(PERIOD);
+    checkpointer.tick(); // observed, not bound yet: written, not timed
+    assertEquals(1, checkpointer.getCheckpointsWritten());
+
+    MeterRegistry first = new SimpleMeterRegistry();
+    metrics.bindTo(first);
+    assertEquals(0, checkpoints(first, "ok").count());
+    MeterRegistry second = new SimpleMeterRegistry();
+    metrics.bindTo(second);
+    append(PERIOD);
+    checkpointer.tick();
+    assertEquals(0, checkpoints(first, "ok").count(), "the first binding's timers are replaced");
+    assertEquals(1, checkpoints(second, "ok").count());
+
+    checkpointer.observe(null); // the component stops
+    append(PERIOD);
+    checkpointer.tick();
+    assertEquals(3, checkpointer.getCheckpointsWritten());
+    assertEquals(1, checkpoints(second, "ok").count(), "no longer observed: not recorded");
+  }
+
+  /** A registry with the meters of {@code checkpointer}, as the component wires them. */
+  private static MeterRegistry meters(Checkpointer checkpointer) {
+    CheckpointerMetrics metrics = new CheckpointerMetrics(checkpointer);
+    checkpointer.observe(metrics);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    metrics.bindTo(registry);
+    return registry;
+  }
+
+  private static Timer checkpoints(MeterRegistry registry, String result) {
+    return registry.get("quire.checkpoint").tag("result", result).timer();
+  }
+
+  private static double gauge(MeterRegistry registry, String name) {
+    return registry.get(name).gauge().value();
   }
 
   private Checkpointer checkpointer() {

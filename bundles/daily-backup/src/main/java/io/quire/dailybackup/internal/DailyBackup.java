@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ final class DailyBackup {
   private final boolean enabled;
   private final LocalTime time;
   private final int retained;
+  private final AtomicLong runsOk = new AtomicLong();
+  private final AtomicLong runsFailed = new AtomicLong();
   private volatile Instant nextRun; // written under this; null until the first tick or when off
   private volatile String lastResult = "";
   private volatile boolean lastFailed;
@@ -91,12 +94,14 @@ final class DailyBackup {
       lastResult = now + " ok: " + backup.uri() + " (" + backup.entries() + " entries)"
           + (deleted.isEmpty() ? "" : "; deleted " + String.join(", ", deleted));
       lastFailed = false;
+      runsOk.incrementAndGet();
       LOG.info("Daily backup written: {}", lastResult);
     } catch (IOException | RuntimeException e) {
       String why = String.valueOf(e.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
       lastResult = now + " FAILED: " + why + (enabled && nextRun != null ? "; next run "
           + nextRun : "");
       lastFailed = true;
+      runsFailed.incrementAndGet();
       LOG.error("Daily backup failed: {}; the master goes on, and the next run tries again",
           why, e);
     }
@@ -147,5 +152,10 @@ final class DailyBackup {
 
   boolean lastFailed() {
     return lastFailed;
+  }
+
+  /** Runs (scheduled or {@link #runNow}) since this schedule was made that succeeded or failed. */
+  long runs(boolean failed) {
+    return (failed ? runsFailed : runsOk).get();
   }
 }

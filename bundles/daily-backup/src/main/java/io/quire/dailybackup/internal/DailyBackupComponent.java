@@ -1,5 +1,6 @@
 package io.quire.dailybackup.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.backup.Backups;
 import io.quire.dailybackup.DailyBackupMXBean;
 import io.quire.journal.storage.FolderStorageFactory;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link DailyBackup} schedule while a primary offers {@link Backups}, and registers
- * {@code quire:type=DailyBackup}. The schedule looks at the clock every second.
+ * {@code quire:type=DailyBackup} and its meters ({@link DailyBackupMetrics}). The schedule looks
+ * at the clock every second.
  */
 @Component(configurationPid = "io.quire", configurationPolicy = ConfigurationPolicy.REQUIRE,
     immediate = true, service = {})
@@ -51,6 +53,7 @@ public final class DailyBackupComponent {
   private final FolderStorages folders = new FolderStorages();
   private final ScheduledExecutorService thread;
   private final ServiceRegistration<DynamicMBean> mbean;
+  private final ServiceRegistration<MeterBinder> metrics;
 
   @Activate
   public DailyBackupComponent(@Reference Backups backups, Config config, BundleContext context)
@@ -66,6 +69,8 @@ public final class DailyBackupComponent {
     properties.put("jmx.objectname", "quire:type=DailyBackup");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new View(daily, clock), DailyBackupMXBean.class, true), properties);
+    metrics = context.registerService(MeterBinder.class, new DailyBackupMetrics(daily, clock),
+        null);
     thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "quire-daily-backup");
       t.setDaemon(true);
@@ -92,6 +97,7 @@ public final class DailyBackupComponent {
   @Deactivate
   void deactivate() throws InterruptedException {
     mbean.unregister();
+    metrics.unregister();
     thread.shutdown();
     if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
       LOG.warn("A daily backup was still running after 60 s; stopping without it");

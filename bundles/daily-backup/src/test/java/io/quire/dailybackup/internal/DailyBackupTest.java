@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quire.backup.BackupFiles;
 import io.quire.backup.BackupResult;
 import io.quire.backup.Backups;
@@ -13,8 +15,11 @@ import io.quire.storage.local.LocalJournalStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
@@ -155,6 +160,69 @@ class DailyBackupTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> daily(true, "05:00", 0));
     assertTrue(e.getMessage().contains("files.retained"), e.getMessage());
+  }
+
+  @Test
+  void countsRunsByResultScheduledOrRequested() {
+    DailyBackup daily = daily(true, "05:00", 3);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new DailyBackupMetrics(daily, new TestClock()).bindTo(registry);
+    tick(daily, "2026-11-29T04:00:00Z");
+    failing = true;
+    tick(daily, "2026-11-29T05:00:01Z");
+    assertEquals(1, runs(registry, "failed"));
+    assertEquals(0, runs(registry, "ok"));
+    failing = false;
+    tick(daily, "2026-11-30T05:00:00Z");
+    now = Instant.parse("2026-11-30T06:00:00Z");
+    daily.runNow(now);
+    assertEquals(2, runs(registry, "ok"), "the scheduled run and the requested one");
+    assertEquals(1, runs(registry, "failed"));
+  }
+
+  @Test
+  void theSecondsUntilTheNextRunHaveNoValueWhileOff() {
+    DailyBackup daily = daily(true, "05:00", 3);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new DailyBackupMetrics(daily, new TestClock()).bindTo(registry);
+    now = Instant.parse("2026-11-29T03:00:00Z");
+    assertTrue(Double.isNaN(untilNextRun(registry)), "not scheduled before the first tick");
+    tick(daily, "2026-11-29T03:30:00Z");
+    assertEquals(5400, untilNextRun(registry));
+    now = Instant.parse("2026-11-29T04:59:59.500Z");
+    assertEquals(0.5, untilNextRun(registry));
+
+    DailyBackup off = daily(false, "05:00", 3);
+    MeterRegistry offRegistry = new SimpleMeterRegistry();
+    new DailyBackupMetrics(off, new TestClock()).bindTo(offRegistry);
+    tick(off, "2026-11-29T04:00:00Z");
+    assertTrue(Double.isNaN(untilNextRun(offRegistry)));
+  }
+
+  private static double runs(MeterRegistry registry, String result) {
+    return registry.get("quire.backup.daily.runs").tag("result", result).functionCounter().count();
+  }
+
+  private static double untilNextRun(MeterRegistry registry) {
+    return registry.get("quire.backup.daily.until.next.run").gauge().value();
+  }
+
+  /** The clock the meters read: the test's {@link #now}. */
+  private final class TestClock extends Clock {
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private List<String> names() throws IOException {

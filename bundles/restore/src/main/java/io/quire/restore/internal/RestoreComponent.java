@@ -1,5 +1,6 @@
 package io.quire.restore.internal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quire.journal.StateImporter;
 import io.quire.journal.storage.FolderStorageFactory;
 import io.quire.journal.storage.FolderStorages;
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Offers the {@link StateImporter} that {@code start -i} needs and {@code quire:type=Restore}.
+ * Offers the {@link StateImporter} that {@code start -i} needs, {@code quire:type=Restore} and
+ * the restore meters ({@link RestoreMetrics}).
  * Backups are read through the storage bundle that serves their URI scheme.
  */
 @Component(immediate = true, service = {})
@@ -29,6 +31,7 @@ public final class RestoreComponent {
   private final FolderStorages folders = new FolderStorages();
   private ServiceRegistration<StateImporter> service;
   private ServiceRegistration<DynamicMBean> mbean;
+  private ServiceRegistration<MeterBinder> metrics;
 
   /**
    * Registers the importer once SCR has bound the folder factories present (it binds dynamic
@@ -42,6 +45,8 @@ public final class RestoreComponent {
     properties.put("jmx.objectname", "quire:type=Restore");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new View(restorer), RestoreMXBean.class, true), properties);
+    metrics = context.registerService(MeterBinder.class,
+        new RestoreMetrics(restorer.counts()), null);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -57,6 +62,7 @@ public final class RestoreComponent {
   @Deactivate
   void deactivate() {
     mbean.unregister();
+    metrics.unregister();
     service.unregister();
   }
 

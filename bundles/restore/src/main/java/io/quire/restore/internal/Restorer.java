@@ -50,6 +50,7 @@ final class Restorer implements StateImporter {
   private final Clock clock;
   private final long progressNanos;
   private final Progress progress;
+  private final RestoreCounts counts = new RestoreCounts();
   private volatile Outcome outcome;
 
   /** A restorer that logs an import's progress every 2 s. */
@@ -76,6 +77,7 @@ final class Restorer implements StateImporter {
             + "); format it first to restore";
         LOG.warn("Restore {}; the master starts from the journal's own contents", line);
         outcome = new Outcome("", 0, 0, null, line);
+        counts.importSkipped();
         return -1;
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -84,25 +86,37 @@ final class Restorer implements StateImporter {
           Instant.ofEpochMilli(reader.header().createdMillis()), millis);
       outcome = new Outcome(uri, state.entries, state.sequence(), clock.instant(),
           "imported " + state.entries + " entries from " + uri);
+      counts.imported(state.entries);
       return state.entries;
     } catch (IOException | RuntimeException e) {
       outcome = new Outcome("", 0, 0, null, "failed: " + e.getMessage());
+      counts.importFailed();
       throw e;
     }
   }
 
   /** Reads {@code uri} whole and checks it; a one-line summary. */
   String validate(String uri) throws IOException {
+    BackupSummary s;
     try (InputStream in = open(uri)) {
-      BackupSummary s = BackupFiles.check(in, uri);
-      return uri + ": a good backup of " + s.entries() + " entries, state at sequence "
-          + s.sequence() + ", cluster " + s.clusterId() + ", taken " + s.created() + ", "
-          + s.stateBytes() + " bytes of state";
+      s = BackupFiles.check(in, uri);
+    } catch (IOException | RuntimeException e) {
+      counts.validated(false);
+      throw e;
     }
+    counts.validated(true);
+    return uri + ": a good backup of " + s.entries() + " entries, state at sequence "
+        + s.sequence() + ", cluster " + s.clusterId() + ", taken " + s.created() + ", "
+        + s.stateBytes() + " bytes of state";
   }
 
   Outcome outcome() {
     return outcome;
+  }
+
+  /** What this restorer has done, for the component to offer as meters. */
+  RestoreCounts counts() {
+    return counts;
   }
 
   /** The backup's bytes; a missing file or folder is an error naming the URI. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quire.journal.JournalFolder;
 import io.quire.journal.RecoveryTarget;
 import io.quire.journal.internal.SegmentedJournal;
@@ -157,6 +159,78 @@ class RestorerTest {
   void aRelativePathIsRefused() {
     IOException e = assertThrows(IOException.class, () -> restorer.validate("backups/v.gz"));
     assertEquals("backup backups/v.gz: give a URI or an absolute path", e.getMessage());
+  }
+
+  @Test
+  void countsImportsByResultAndTheEntriesImported() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new RestoreMetrics(restorer.counts()).bindTo(registry);
+    String backup = Files.write(backups.resolve("alluxio-journal-2026-11-29-1.gz"), backup())
+        .toUri().toString();
+    try (SegmentedJournal journal = journal()) {
+      restorer.importInto(journal, backup);
+    }
+    try (SegmentedJournal journal = journal()) {
+      assertEquals(-1, restorer.importInto(journal, backup), "the journal holds the import now");
+    }
+    String missing = backups.resolve("nothing-here.gz").toUri().toString();
+    try (SegmentedJournal journal = journal()) {
+      assertThrows(IOException.class, () -> restorer.importInto(journal, missing));
+    }
+
+    assertEquals(1, count(registry, "quire.restore.imports", "ok"));
+    assertEquals(1, count(registry, "quire.restore.imports", "skipped"));
+    assertEquals(1, count(registry, "quire.restore.imports", "failed"));
+    assertEquals(RECORDS, registry.get("quire.restore.entries").functionCounter().count());
+  }
+
+  @Test
+  void aFailedImportIsCountedAsFailedWithNoEntries() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new RestoreMetrics(restorer.counts()).bindTo(registry);
+    byte[] good = backup();
+    Path cut = Files.write(backups.resolve("cut.gz"), Arrays.copyOf(good, good.length / 2));
+    try (SegmentedJournal journal = journal()) {
+      assertThrows(IOException.class, () -> restorer.importInto(journal, cut.toString()));
+    }
+    assertEquals(1, count(registry, "quire.restore.imports", "failed"));
+    assertEquals(0, count(registry, "quire.restore.imports", "ok"));
+    assertEquals(0, registry.get("quire.restore.entries").functionCounter().count());
+  }
+
+  @Test
+  void anImportBeforeTheMetricsAreBoundStillCounts() throws Exception {
+    Path backup = Files.write(backups.resolve("alluxio-journal-2026-11-29-1.gz"), backup());
+    try (SegmentedJournal journal = journal()) {
+      restorer.importInto(journal, backup.toString()); // at start, before the metrics bundle
+    }
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new RestoreMetrics(restorer.counts()).bindTo(registry);
+    assertEquals(1, count(registry, "quire.restore.imports", "ok"));
+    assertEquals(RECORDS, registry.get("quire.restore.entries").functionCounter().count());
+  }
+
+  @Test
+  void countsValidationsByResult() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    new RestoreMetrics(restorer.counts()).bindTo(registry);
+    Path good = Files.write(backups.resolve("v.gz"), backup());
+    byte[] flipped = backup();
+    flipped[flipped.length / 2] ^= 0x40;
+    Path bad = Files.write(backups.resolve("bad.gz"), flipped);
+
+    restorer.validate(good.toString());
+    restorer.validate(good.toUri().toString());
+    assertThrows(IOException.class, () -> restorer.validate(bad.toString()));
+    assertThrows(IOException.class, () -> restorer.validate("backups/v.gz"));
+
+    assertEquals(2, count(registry, "quire.restore.validations", "ok"));
+    assertEquals(2, count(registry, "quire.restore.validations", "failed"));
+    assertEquals(0, count(registry, "quire.restore.imports", "ok"), "validate imports nothing");
+  }
+
+  private static double count(MeterRegistry registry, String name, String result) {
+    return registry.get(name).tag("result", result).functionCounter().count();
   }
 
   private List<String> names() throws IOException {
