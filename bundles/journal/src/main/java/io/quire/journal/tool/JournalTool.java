@@ -136,15 +136,27 @@ public class JournalTool implements Callable<Integer> {
   /** What both subcommands take: the folder or backup, and the tool that reads it. */
   abstract static class FolderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR_OR_BACKUP", description = "a journal folder (a local path "
-        + "or hdfs://host:port/dir), or a local backup file (alluxio-journal-*.gz)")
+        + "or hdfs://host:port/dir), or a local backup file (alluxio-journal-*.gz, as a path or "
+        + "the file: URI that fsadmin backup prints)")
     String folder;
 
-    /** The backup file named, if the argument is a local regular file. */
+    /**
+     * The backup file named, if the argument is a local regular file: a path, or a {@code file:}
+     * URI as {@code fsadmin backup} prints it.
+     */
     Path backupFile() {
-      if (isUri(folder)) {
+      Path file;
+      if (!isUri(folder)) {
+        file = Path.of(folder);
+      } else if (folder.regionMatches(true, 0, "file:", 0, 5)) {
+        try {
+          file = Path.of(java.net.URI.create(folder));
+        } catch (IllegalArgumentException e) {
+          return null; // not a file URI Java can map; read as a folder, which names the problem
+        }
+      } else {
         return null;
       }
-      Path file = Path.of(folder);
       return Files.isRegularFile(file) ? file : null;
     }
 

@@ -75,6 +75,13 @@ class BackupToolTest {
   }
 
   @Test
+  void verifyTakesTheFileUriThatFsadminBackupPrints() throws Exception {
+    Path file = write(backup(StateFileHeader.Kind.BACKUP, RECORDS, RECORDS));
+    assertEquals(0, run(TEXTS, "verify", file.toUri().toString()), err::toString);
+    assertTrue(out.toString().contains(": valid, " + RECORDS + " records, "), out::toString);
+  }
+
+  @Test
   void verifyWithoutTheDecoderChecksTheContainerAndSaysSo() throws Exception {
     Path file = write(backup(StateFileHeader.Kind.BACKUP, RECORDS, RECORDS));
     assertEquals(0, run(null, "verify", file.toString()), err::toString);
