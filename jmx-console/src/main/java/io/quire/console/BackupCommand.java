@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     description = {"Asks the primary to write a backup and prints its URI and entry count.",
         "Invokes quire:type=Backup backup(String); with --local the directory is sent as a file: URI.",
         "A backup that takes longer than a second prints its progress on stderr every second."},
-    footer = "Exit codes: 0 ok, 1 master unreachable, without a Backup MBean or the backup failed, 2 usage error.")
+    footer = "Exit codes: 0 ok, 1 master unreachable, without a Backup MBean or the backup failed,"
+        + AdminCommand.EXIT_USAGE_REFUSED)
 final class BackupCommand extends AdminCommand {
   private static final String URI = "LastBackupUri";
   private static final String ENTRIES = "LastBackupEntryCount";
@@ -39,7 +40,7 @@ final class BackupCommand extends AdminCommand {
   }
 
   @Override
-  List<Field> run(MasterConnection master) throws CommandFailure {
+  Output run(MasterConnection master) throws CommandFailure {
     master.require(QuireMBeans.BACKUP, "Backup");
     Object result;
     try (ProgressTicker ticker = ProgressTicker.start(Duration.ofMillis(progressMillis),
@@ -60,7 +61,8 @@ final class BackupCommand extends AdminCommand {
       uri = last.get(URI);
       entries = last.get(ENTRIES);
     }
-    return List.of(new Field("Backup URI", "backupUri", uri), new Field("Entry count", "entryCount", entries));
+    return Output.fields(List.of(new Field("Backup URI", "backupUri", uri),
+        new Field("Entry count", "entryCount", entries)));
   }
 
   /** "backup: 12.5 MB of state written so far" while the master says a backup is in progress. */

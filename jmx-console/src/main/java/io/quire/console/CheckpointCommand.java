@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
     description = {"Asks the primary to write a checkpoint now and prints its sequence number.",
         "Invokes quire:type=Checkpointer checkpoint()."},
     footer = "Exit codes: 0 ok, 1 master unreachable, without a Checkpointer MBean or the checkpoint failed,"
-        + " 2 usage error.")
+        + AdminCommand.EXIT_USAGE_REFUSED)
 final class CheckpointCommand extends AdminCommand {
   @Override
-  List<Field> run(MasterConnection master) throws CommandFailure {
+  Output run(MasterConnection master) throws CommandFailure {
     master.require(QuireMBeans.CHECKPOINTER, "Checkpointer");
     Object sequence = master.invoke(QuireMBeans.CHECKPOINTER, "checkpoint");
     if (!(sequence instanceof Number)) {
@@ -19,6 +19,6 @@ final class CheckpointCommand extends AdminCommand {
           .map(values -> values.get("LastCheckpointSequenceNumber"))
           .orElse(null);
     }
-    return List.of(new Field("Checkpoint sequence", "sequenceNumber", sequence));
+    return Output.fields(List.of(new Field("Checkpoint sequence", "sequenceNumber", sequence)));
   }
 }

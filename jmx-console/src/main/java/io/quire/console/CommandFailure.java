@@ -13,6 +13,9 @@ final class CommandFailure extends Exception {
   /** The command line or the configuration it points at is wrong. */
   static final int USAGE = 2;
 
+  /** The master refused: authentication failed, or the user may not do what was asked. */
+  static final int REFUSED = 3;
+
   private final int exitCode;
 
   private CommandFailure(int exitCode, String message, Throwable cause) {
@@ -34,6 +37,10 @@ final class CommandFailure extends Exception {
 
   static CommandFailure usage(String message, Throwable cause) {
     return new CommandFailure(USAGE, message, cause);
+  }
+
+  static CommandFailure refused(String message, Throwable cause) {
+    return new CommandFailure(REFUSED, message, cause);
   }
 
   int exitCode() {

@@ -15,14 +15,20 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fsadmin}: administers a running master over JMX. The launcher adds an instance as the
  * {@code fsadmin} subcommand of {@code bin/quire}; a {@code --conf} option of the launcher is honoured.
+ * Between them, the subcommands cover every Quire MBean and the OSGi framework's bundles.
  *
  * <p>Exit codes of every subcommand: 0 ok, 1 master unreachable or unable to do it (one line on stderr
- * naming the URL or the MBean), 2 usage error.
+ * naming the URL or the MBean), 2 usage error, 3 refused (authentication failed, or the JMX user's
+ * access level does not allow it).
  */
 @Command(name = "fsadmin",
-    description = "Administers a running master over JMX.",
+    description = "Administers a running master over JMX. Every command takes --help, and --json for scripts.",
     subcommands = {ReportCommand.class, BackupCommand.class, CheckpointCommand.class,
-        MoveJournalCommand.class})
+        MoveJournalCommand.class, DailyBackupCommand.class, RestoreCommand.class, StorageCommand.class,
+        BundlesCommand.class},
+    footer = {"Exit codes: 0 ok, 1 failed or master unreachable, 2 usage error, 3 refused: authentication failed"
+        + " or access denied (the JMX user's access level does not allow it; operations need readwrite).",
+        "Without a command: this help, on stderr, with exit code 2."})
 public final class FsAdmin implements Callable<Integer> {
   static final String CONF_DIR_ENV = "QUIRE_CONF_DIR";
 

@@ -48,13 +48,26 @@ final class Json {
     out.append(indent).append('}');
   }
 
+  /** Scalars on one line ({@code [1, 2]}); objects and lists one per line, indented. */
   private static void writeList(StringBuilder out, List<?> list, String indent) {
-    out.append('[');
-    for (int i = 0; i < list.size(); i++) {
-      out.append(i == 0 ? "" : ", ");
-      write(out, list.get(i), indent);
+    boolean nested = list.stream().anyMatch(item -> item instanceof Map<?, ?> || item instanceof List<?>);
+    if (!nested) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        write(out, list.get(i), indent);
+      }
+      out.append(']');
+      return;
     }
-    out.append(']');
+    String inner = indent + "  ";
+    out.append("[\n");
+    for (int i = 0; i < list.size(); i++) {
+      out.append(inner);
+      write(out, list.get(i), inner);
+      out.append(i < list.size() - 1 ? ",\n" : "\n");
+    }
+    out.append(indent).append(']');
   }
 
   static String quote(String s) {

@@ -1,8 +1,10 @@
 package io.quire.console;
 
 import java.io.IOException;
+import java.rmi.UnmarshalException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,24 +12,45 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.JMRuntimeException;
+import javax.management.MBeanException;
+import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 
 /**
  * An open JMX connection to a master, spoken generically: attribute values and operation results are
  * open types, so no server class is needed. Every failure becomes a {@link CommandFailure} that names
- * the URL.
+ * the URL or the MBean: exit 1 when the master cannot be reached or cannot do it, exit 3
+ * ({@link CommandFailure#REFUSED}) when it refuses the login or the user's access level (the JDK's
+ * access controller throws {@link SecurityException} on the server, which arrives here as it is).
  */
 final class MasterConnection implements AutoCloseable {
   private final ConnectionTarget target;
   private final JMXConnector connector;
   private final MBeanServerConnection server;
+
+  /** One operation parameter and its type as the MBean declares it ({@code long}, {@code java.lang.String}). */
+  record Parameter(Object value, String type) {
+    static Parameter of(String value) {
+      return new Parameter(value, String.class.getName());
+    }
+
+    static Parameter of(long value) {
+      return new Parameter(value, long.class.getName());
+    }
+
+    static Parameter of(String[] values) {
+      return new Parameter(values, String[].class.getName());
+    }
+  }
 
   private MasterConnection(ConnectionTarget target, JMXConnector connector) throws IOException {
     this.target = target;
@@ -59,10 +82,12 @@ final class MasterConnection implements AutoCloseable {
       throw unreachable(target, "no answer within " + target.timeout().toSeconds() + " s", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String why = cause instanceof SecurityException
-          ? "authentication failed: " + CommandFailure.reason(cause)
-          : CommandFailure.reason(cause);
-      throw unreachable(target, why, cause);
+      if (cause instanceof SecurityException) {
+        // the server's authenticator said no: bad credentials, or none where some are required
+        throw CommandFailure.refused("authentication failed at " + target + ": " + CommandFailure.reason(cause),
+            cause);
+      }
+      throw unreachable(target, CommandFailure.reason(cause), cause);
     } catch (IOException e) {
       closeQuietly(connector);
       throw unreachable(target, CommandFailure.reason(e), e);
@@ -72,12 +97,66 @@ final class MasterConnection implements AutoCloseable {
     }
   }
 
-  private CommandFailure lost(Exception e) {
+  private CommandFailure lost(IOException e) {
     return CommandFailure.failed("lost the connection to the master at " + target + ": " + CommandFailure.reason(e), e);
   }
 
   private static CommandFailure unreachable(ConnectionTarget target, String why, Throwable cause) {
     return CommandFailure.failed("cannot reach the master at " + target + ": " + why, cause);
+  }
+
+  /** "access denied at URL: user 'x' may not invoke backup on quire:type=Backup". */
+  private CommandFailure denied(String action, SecurityException e) {
+    return CommandFailure.refused("access denied at " + target + ": " + who() + " may not " + action, e);
+  }
+
+  /** The JMX user of this connection, for messages (never the password). */
+  private String who() {
+    Object credentials = target.environment().get(JMXConnector.CREDENTIALS);
+    return credentials instanceof String[] pair && pair.length > 0 && pair[0] != null
+        ? "user '" + pair[0] + "'"
+        : "a client without --user";
+  }
+
+  /**
+   * The reason when the master's answer holds a class this client does not have: RMI then fails
+   * to read it (Aries JMX, for one, sends OSGi's {@code BundleException} as the cause of its
+   * {@code IOException}s). Empty for a connection that broke.
+   */
+  private static Optional<String> unreadableAnswer(IOException e) {
+    if (!(e instanceof UnmarshalException)) {
+      return Optional.empty();
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClassNotFoundException missing) {
+        String message = String.valueOf(missing.getMessage());
+        String className = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : message;
+        return Optional.of("the master answered with " + className + ", a class this client does not have"
+            + " (the master's log may say more)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What the operation itself threw: its own message, which its author wrote for the operator
+   * ("backup file:/b.gz does not exist"), rather than that of its innermost cause alone ("/b.gz");
+   * the innermost cause's message follows when the first does not already say it.
+   */
+  private static String thrown(Exception e) {
+    Throwable operation = e.getCause() != null ? e.getCause() : e;
+    String message = operation.getMessage();
+    if (message == null || message.isBlank()) {
+      return CommandFailure.reason(operation);
+    }
+    Throwable root = operation;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootMessage = root.getMessage();
+    boolean saysMore = root != operation && rootMessage != null && !rootMessage.isBlank()
+        && !message.contains(rootMessage);
+    return message + (saysMore ? ": " + rootMessage : "") + " (" + operation.getClass().getSimpleName() + ")";
   }
 
   ConnectionTarget target() {
@@ -88,6 +167,8 @@ final class MasterConnection implements AutoCloseable {
   Set<ObjectName> query(ObjectName pattern) throws CommandFailure {
     try {
       return server.queryNames(pattern, null);
+    } catch (SecurityException e) {
+      throw denied("query " + pattern, e);
     } catch (IOException e) {
       throw lost(e);
     }
@@ -106,8 +187,27 @@ final class MasterConnection implements AutoCloseable {
       return Optional.of(values);
     } catch (InstanceNotFoundException e) {
       return Optional.empty();
+    } catch (SecurityException e) {
+      throw denied("read " + name, e);
     } catch (IOException e) {
-      throw lost(e);
+      String why = unreadableAnswer(e).orElseThrow(() -> lost(e));
+      throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + why, e);
+    } catch (JMException | JMRuntimeException e) {
+      throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + CommandFailure.reason(e), e);
+    }
+  }
+
+  /** What the MBean has (its attributes and operations), or empty when it is not registered. */
+  Optional<MBeanInfo> info(ObjectName name) throws CommandFailure {
+    try {
+      return Optional.of(server.getMBeanInfo(name));
+    } catch (InstanceNotFoundException e) {
+      return Optional.empty();
+    } catch (SecurityException e) {
+      throw denied("read " + name, e);
+    } catch (IOException e) {
+      String why = unreadableAnswer(e).orElseThrow(() -> lost(e));
+      throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + why, e);
     } catch (JMException | JMRuntimeException e) {
       throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + CommandFailure.reason(e), e);
     }
@@ -122,6 +222,8 @@ final class MasterConnection implements AutoCloseable {
       if (!server.isRegistered(name)) {
         throw CommandFailure.failed("this master has no " + what + " MBean (" + name + ")");
       }
+    } catch (SecurityException e) {
+      throw denied("read " + name, e);
     } catch (IOException e) {
       throw lost(e);
     }
@@ -129,14 +231,33 @@ final class MasterConnection implements AutoCloseable {
 
   /** Invokes an operation whose parameters are all strings (or none). */
   Object invoke(ObjectName name, String operation, String... arguments) throws CommandFailure {
-    String[] signature = new String[arguments.length];
-    Arrays.fill(signature, String.class.getName());
+    return invoke(name, operation, Arrays.stream(arguments).map(Parameter::of).toList(),
+        reason -> operation + " failed on " + name + ": " + reason);
+  }
+
+  /**
+   * Invokes an operation with typed parameters.
+   *
+   * @param failed the one-line message when the operation ran and failed (or its answer cannot be
+   *     read), from the reason; an unreachable master, a refused user or an operation the MBean
+   *     does not have get their own messages
+   */
+  Object invoke(ObjectName name, String operation, List<Parameter> parameters, UnaryOperator<String> failed)
+      throws CommandFailure {
+    Object[] values = parameters.stream().map(Parameter::value).toArray();
+    String[] signature = parameters.stream().map(Parameter::type).toArray(String[]::new);
     try {
-      return server.invoke(name, operation, arguments, signature);
+      return server.invoke(name, operation, values, signature);
+    } catch (SecurityException e) {
+      throw denied("invoke " + operation + " on " + name, e);
     } catch (IOException e) {
-      throw lost(e);
+      String why = unreadableAnswer(e).orElseThrow(() -> lost(e));
+      throw CommandFailure.failed(failed.apply(why), e);
+    } catch (MBeanException | RuntimeMBeanException e) {
+      throw CommandFailure.failed(failed.apply(thrown(e)), e);
     } catch (JMException | JMRuntimeException e) {
-      throw CommandFailure.failed(operation + " failed on " + name + ": " + CommandFailure.reason(e), e);
+      throw CommandFailure.failed("cannot invoke " + operation + "(" + String.join(", ", signature) + ") on "
+          + name + " at " + target + ": " + CommandFailure.reason(e), e);
     }
   }
 

@@ -3,7 +3,10 @@ package io.quire.console;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
-/** The ObjectNames of the operator contract (domain {@code quire}). */
+/**
+ * The ObjectNames of the operator contract (domain {@code quire}), and the patterns that find the
+ * OSGi framework's MBeans of Aries JMX (their names carry {@code framework} and {@code uuid} keys).
+ */
 final class QuireMBeans {
   static final ObjectName ANY = name("quire:*");
   static final ObjectName MASTER = name("quire:type=Master");
@@ -12,6 +15,9 @@ final class QuireMBeans {
   static final ObjectName CHECKPOINTER = name("quire:type=Checkpointer");
   static final ObjectName BACKUP = name("quire:type=Backup");
   static final ObjectName DAILY_BACKUP = name("quire:type=DailyBackup");
+  static final ObjectName RESTORE = name("quire:type=Restore");
+  static final ObjectName OSGI_FRAMEWORK_ANY = name("osgi.core:type=framework,version=1.7,*");
+  static final ObjectName OSGI_BUNDLE_STATE_ANY = name("osgi.core:type=bundleState,version=1.7,*");
 
   private QuireMBeans() {}
 

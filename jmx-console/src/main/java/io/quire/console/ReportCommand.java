@@ -1,16 +1,15 @@
 package io.quire.console;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "report",
     description = {"Prints journal and master status.",
         "Role, folder, storage, last sequence, entries since checkpoint, log files and bytes, last checkpoint,"
             + " last and next backup; n/a where the master has no such MBean or attribute."},
-    footer = "Exit codes: 0 ok, 1 master unreachable, 2 usage error.")
+    footer = "Exit codes: 0 ok, 1 master unreachable or not a Quire master," + AdminCommand.EXIT_USAGE_REFUSED)
 final class ReportCommand extends AdminCommand {
   @Override
-  List<Field> run(MasterConnection master) throws CommandFailure {
-    return StatusReport.read(master);
+  Output run(MasterConnection master) throws CommandFailure {
+    return Output.fields(StatusReport.read(master));
   }
 }

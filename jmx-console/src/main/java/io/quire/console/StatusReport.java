@@ -14,46 +14,43 @@ import javax.management.ObjectName;
  * does not have gives a {@code null} (n/a) field, so the report works against any server version.
  */
 final class StatusReport {
-  /** One attribute of one MBean, and how the report names it. */
-  private record Item(String attribute, String label, String key) {}
+  private static final List<AttributeItem> MASTER = List.of(
+      new AttributeItem("Role", "Role", "role"),
+      new AttributeItem("State", "State", "state"),
+      new AttributeItem("StartTime", "Start time", "startTime"),
+      new AttributeItem("InodeCount", "Inodes", "inodeCount"));
 
-  private static final List<Item> MASTER = List.of(
-      new Item("Role", "Role", "role"),
-      new Item("State", "State", "state"),
-      new Item("StartTime", "Start time", "startTime"),
-      new Item("InodeCount", "Inodes", "inodeCount"));
+  private static final List<AttributeItem> JOURNAL = List.of(
+      new AttributeItem("Folder", "Journal folder", "journalFolder"),
+      new AttributeItem("StorageType", "Storage", "storageType"));
 
-  private static final List<Item> JOURNAL = List.of(
-      new Item("Folder", "Journal folder", "journalFolder"),
-      new Item("StorageType", "Storage", "storageType"));
+  private static final List<AttributeItem> STORAGE = List.of(
+      new AttributeItem("Uri", "Storage URI", "storageUri"),
+      new AttributeItem("Healthy", "Storage healthy", "storageHealthy"));
 
-  private static final List<Item> STORAGE = List.of(
-      new Item("Uri", "Storage URI", "storageUri"),
-      new Item("Healthy", "Storage healthy", "storageHealthy"));
+  private static final List<AttributeItem> JOURNAL_PROGRESS = List.of(
+      new AttributeItem("LastSequenceNumber", "Last sequence", "lastSequenceNumber"),
+      new AttributeItem("EntriesSinceCheckpoint", "Entries since checkpoint", "entriesSinceCheckpoint"),
+      new AttributeItem("LogFileCount", "Log files", "logFileCount"),
+      new AttributeItem("LogBytes", "Log bytes", "logBytes"),
+      new AttributeItem("Failure", "Journal failure", "journalFailure"));
 
-  private static final List<Item> JOURNAL_PROGRESS = List.of(
-      new Item("LastSequenceNumber", "Last sequence", "lastSequenceNumber"),
-      new Item("EntriesSinceCheckpoint", "Entries since checkpoint", "entriesSinceCheckpoint"),
-      new Item("LogFileCount", "Log files", "logFileCount"),
-      new Item("LogBytes", "Log bytes", "logBytes"),
-      new Item("Failure", "Journal failure", "journalFailure"));
+  private static final List<AttributeItem> CHECKPOINTER = List.of(
+      new AttributeItem("LastCheckpointSequenceNumber", "Last checkpoint", "lastCheckpointSequenceNumber"),
+      new AttributeItem("LastCheckpointTime", "Last checkpoint time", "lastCheckpointTime"),
+      new AttributeItem("LastCheckpointAgeSeconds", "Last checkpoint age (s)", "lastCheckpointAgeSeconds"),
+      new AttributeItem("PeriodEntries", "Checkpoint period (entries)", "checkpointPeriodEntries"),
+      new AttributeItem("Overdue", "Checkpoint overdue", "checkpointOverdue"),
+      new AttributeItem("LastFailure", "Checkpoint failure", "checkpointFailure"));
 
-  private static final List<Item> CHECKPOINTER = List.of(
-      new Item("LastCheckpointSequenceNumber", "Last checkpoint", "lastCheckpointSequenceNumber"),
-      new Item("LastCheckpointTime", "Last checkpoint time", "lastCheckpointTime"),
-      new Item("LastCheckpointAgeSeconds", "Last checkpoint age (s)", "lastCheckpointAgeSeconds"),
-      new Item("PeriodEntries", "Checkpoint period (entries)", "checkpointPeriodEntries"),
-      new Item("Overdue", "Checkpoint overdue", "checkpointOverdue"),
-      new Item("LastFailure", "Checkpoint failure", "checkpointFailure"));
+  private static final List<AttributeItem> BACKUP = List.of(
+      new AttributeItem("LastBackupUri", "Last backup", "lastBackupUri"),
+      new AttributeItem("LastBackupTime", "Last backup time", "lastBackupTime"),
+      new AttributeItem("LastBackupEntryCount", "Last backup entries", "lastBackupEntryCount"));
 
-  private static final List<Item> BACKUP = List.of(
-      new Item("LastBackupUri", "Last backup", "lastBackupUri"),
-      new Item("LastBackupTime", "Last backup time", "lastBackupTime"),
-      new Item("LastBackupEntryCount", "Last backup entries", "lastBackupEntryCount"));
-
-  private static final List<Item> DAILY_BACKUP = List.of(
-      new Item("Enabled", "Daily backup", "dailyBackupEnabled"),
-      new Item("NextRunTime", "Next backup", "nextBackupTime"));
+  private static final List<AttributeItem> DAILY_BACKUP = List.of(
+      new AttributeItem("Enabled", "Daily backup", "dailyBackupEnabled"),
+      new AttributeItem("NextRunTime", "Next backup", "nextBackupTime"));
 
   private final MasterConnection connection;
   private final List<Field> fields = new ArrayList<>();
@@ -64,7 +61,8 @@ final class StatusReport {
 
   static List<Field> read(MasterConnection connection) throws CommandFailure {
     if (connection.query(QuireMBeans.ANY).isEmpty()) {
-      throw CommandFailure.failed("no Quire MBeans (domain quire) at " + connection.target() + ": is this a Quire master?");
+      throw CommandFailure.failed("no Quire MBeans (domain quire) at " + connection.target()
+          + ": is this a Quire master?");
     }
     StatusReport report = new StatusReport(connection);
     report.add(QuireMBeans.MASTER, MASTER);
@@ -78,18 +76,18 @@ final class StatusReport {
   }
 
   /** Adds one field per item; returns the values read (empty when the MBean is absent). */
-  private Map<String, Object> add(Optional<ObjectName> name, List<Item> items) throws CommandFailure {
-    String[] attributes = items.stream().map(Item::attribute).toArray(String[]::new);
+  private Map<String, Object> add(Optional<ObjectName> name, List<AttributeItem> items) throws CommandFailure {
+    String[] attributes = items.stream().map(AttributeItem::attribute).toArray(String[]::new);
     Map<String, Object> values = name.isEmpty()
         ? Map.of()
         : connection.attributes(name.get(), attributes).orElse(Map.of());
-    for (Item item : items) {
+    for (AttributeItem item : items) {
       fields.add(new Field(item.label(), item.key(), values.get(item.attribute())));
     }
     return values;
   }
 
-  private Map<String, Object> add(ObjectName name, List<Item> items) throws CommandFailure {
+  private Map<String, Object> add(ObjectName name, List<AttributeItem> items) throws CommandFailure {
     return add(Optional.of(name), items);
   }
 

@@ -76,7 +76,36 @@ final class FakeMBeans {
 
     String getTime();
 
+    int getFilesRetained();
+
     String getNextRunTime();
+
+    String getLastResult();
+
+    boolean isLastRunFailed();
+
+    String runNow();
+  }
+
+  public interface Restore {
+    String getImportedFrom();
+
+    long getEntriesRestored();
+
+    long getRestoredSequenceNumber();
+
+    String getRestoreTime();
+
+    String getLastOutcome();
+
+    String validate(String backupUri) throws java.io.IOException;
+  }
+
+  /** A storage of a newer server: attributes the console has no names for. */
+  public interface NewerJournalStorage extends JournalStorage {
+    String getType();
+
+    long getLastSyncMicros();
   }
 
   static final class MasterBean implements Master {
@@ -164,8 +193,54 @@ final class FakeMBeans {
   }
 
   static final class DailyBackupBean implements DailyBackup {
+    /** What the next runNow() reports: null for a good run, else why it failed. */
+    volatile String nextFailure;
+    private volatile String lastResult = "";
+    private volatile boolean lastRunFailed;
+
     @Override public boolean isEnabled() { return true; }
     @Override public String getTime() { return "05:00"; }
+    @Override public int getFilesRetained() { return 3; }
     @Override public String getNextRunTime() { return "2026-11-03T05:00:00Z"; }
+    @Override public String getLastResult() { return lastResult; }
+    @Override public boolean isLastRunFailed() { return lastRunFailed; }
+
+    @Override
+    public String runNow() {
+      lastRunFailed = nextFailure != null;
+      lastResult = lastRunFailed
+          ? "2026-11-02T10:00:00Z FAILED: " + nextFailure + "; next run 2026-11-03T05:00:00Z"
+          : "2026-11-02T10:00:00Z ok: file:/backups/alluxio-journal-2026-11-02-1762077600000.gz (5000 entries)";
+      return lastResult;
+    }
+  }
+
+  static final class RestoreBean implements Restore {
+    static final String GOOD = "file:/backups/alluxio-journal-2026-11-01-1761976800000.gz";
+
+    @Override public String getImportedFrom() { return GOOD; }
+    @Override public long getEntriesRestored() { return 5000; }
+    @Override public long getRestoredSequenceNumber() { return 4999; }
+    @Override public String getRestoreTime() { return "2026-11-02T08:00:01Z"; }
+    @Override public String getLastOutcome() { return "imported 5000 entries from " + GOOD; }
+
+    /** The good backup passes; any other is missing (a message naming it, as the server's does). */
+    @Override
+    public String validate(String backupUri) throws java.io.IOException {
+      if (!GOOD.equals(backupUri)) {
+        throw new java.io.IOException("backup " + backupUri + " is truncated: 120 bytes, no end record",
+            new java.io.EOFException("at byte 120"));
+      }
+      return backupUri + ": a good backup of 5000 entries, state at sequence 4999";
+    }
+  }
+
+  static final class NewerStorageBean implements NewerJournalStorage {
+    @Override public String getUri() { return "hdfs://nn:8020/quire/journal"; }
+    @Override public String getType() { return "hdfs"; }
+    @Override public boolean isHealthy() { return false; }
+    @Override public long getBytesWritten() { return 4096; }
+    @Override public long getSyncs() { return 9; }
+    @Override public long getLastSyncMicros() { return 1250; }
   }
 }

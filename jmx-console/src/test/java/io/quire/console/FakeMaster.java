@@ -3,6 +3,8 @@ package io.quire.console;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
@@ -59,12 +61,45 @@ final class FakeMaster implements AutoCloseable {
     return new FakeMaster(environment);
   }
 
+  /**
+   * A master whose connector checks logins and access levels with the JDK's own file authenticator
+   * and access controller, in the jmxremote formats, as the real master does with
+   * {@code quire.jmx.password.file} and {@code quire.jmx.access.file}.
+   *
+   * @param users user name to password
+   * @param access user name to {@code readonly} or {@code readwrite}; a user without one logs in
+   *     and is refused every call
+   */
+  static FakeMaster withAccessFiles(Path folder, Map<String, String> users, Map<String, String> access)
+      throws IOException {
+    Path passwords = folder.resolve("jmxremote.password");
+    Path levels = folder.resolve("jmxremote.access");
+    Files.write(passwords, users.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    Files.write(levels, access.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    return new FakeMaster(Map.of("jmx.remote.x.password.file", passwords.toString(),
+        "jmx.remote.x.access.file", levels.toString()));
+  }
+
   /** Registers every MBean of the contract, with the values of {@link FakeMBeans}. */
   FakeMaster withAllMBeans(FakeMBeans.BackupBean backup) throws JMException {
+    return withAllMBeans(backup, new FakeMBeans.DailyBackupBean());
+  }
+
+  FakeMaster withAllMBeans(FakeMBeans.BackupBean backup, FakeMBeans.DailyBackupBean daily) throws JMException {
     withCoreMBeans();
     register("quire:type=Checkpointer", new FakeMBeans.CheckpointerBean(), FakeMBeans.Checkpointer.class);
     register("quire:type=Backup", backup, FakeMBeans.Backup.class);
-    register("quire:type=DailyBackup", new FakeMBeans.DailyBackupBean(), FakeMBeans.DailyBackup.class);
+    register("quire:type=DailyBackup", daily, FakeMBeans.DailyBackup.class);
+    register("quire:type=Restore", new FakeMBeans.RestoreBean(), FakeMBeans.Restore.class);
+    return this;
+  }
+
+  /** The framework and bundle state MBeans of Aries JMX, over {@code bundles}. */
+  FakeMaster withOsgi(FakeOsgi.Bundles bundles) throws JMException {
+    mbeans.registerMBean(new StandardMBean(bundles, FakeOsgi.FrameworkMBean.class, false),
+        new ObjectName(FakeOsgi.FRAMEWORK));
+    mbeans.registerMBean(new StandardMBean(bundles, FakeOsgi.BundleStateMBean.class, false),
+        new ObjectName(FakeOsgi.BUNDLE_STATE));
     return this;
   }
 

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.quire.console.ConsoleRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,8 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
-    assertEquals("", result.err);
+    assertEquals(0, result.exit(), result.err());
+    assertEquals("", result.err());
     Map<String, String> lines = result.lines();
     assertEquals("PRIMARY", lines.get("Role"));
     assertEquals("/var/quire/journal", lines.get("Journal folder"));
@@ -68,8 +68,8 @@ class FsAdminTest {
     assertEquals("No space left on device", lines.get("Checkpoint failure"));
     assertEquals("file:/backups/alluxio-journal-2026-11-01-1761976800000.gz", lines.get("Last backup"));
     assertEquals("2026-11-03T05:00:00Z", lines.get("Next backup"));
-    assertEquals(1, result.out.lines().mapToInt(FsAdminTest::valueColumn).distinct().count(),
-        "values start in one column:\n" + result.out);
+    assertEquals(1, result.out().lines().mapToInt(FsAdminTest::valueColumn).distinct().count(),
+        "values start in one column:\n" + result.out());
   }
 
   @Test
@@ -78,8 +78,8 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--json", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
-    Map<String, Object> json = JSON.std.mapFrom(result.out);
+    assertEquals(0, result.exit(), result.err());
+    Map<String, Object> json = JSON.std.mapFrom(result.out());
     assertEquals("PRIMARY", json.get("role"));
     assertEquals("/var/quire/journal", json.get("journalFolder"));
     assertEquals("local", json.get("storageType"));
@@ -98,13 +98,13 @@ class FsAdminTest {
     Result human = fsadmin("report", "--url", master.url());
     Result json = fsadmin("report", "--json", "--url", master.url());
 
-    assertEquals(0, human.exit, human.err);
+    assertEquals(0, human.exit(), human.err());
     assertEquals("987654", human.lines().get("Last sequence"));
     assertEquals("n/a", human.lines().get("Last checkpoint"));
     assertEquals("n/a", human.lines().get("Last backup"));
     assertEquals("n/a", human.lines().get("Next backup"));
-    assertEquals(0, json.exit, json.err);
-    Map<String, Object> values = JSON.std.mapFrom(json.out);
+    assertEquals(0, json.exit(), json.err());
+    Map<String, Object> values = JSON.std.mapFrom(json.out());
     assertTrue(values.containsKey("lastCheckpointSequenceNumber"));
     assertNull(values.get("lastCheckpointSequenceNumber"));
     assertNull(values.get("nextBackupTime"));
@@ -117,7 +117,7 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--conf", conf.toString());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("PRIMARY", result.lines().get("Role"));
   }
 
@@ -129,11 +129,11 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--secondary", "--conf", conf.toString());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("PRIMARY", result.lines().get("Role"), "the fake master's role");
     Result both = fsadmin("report", "--secondary", "--url", "service:jmx:rmi:///jndi/rmi://x:1/jmxrmi");
-    assertEquals(2, both.exit, both.err);
-    assertTrue(both.err.contains("--url and --secondary"), both.err);
+    assertEquals(2, both.exit(), both.err());
+    assertTrue(both.err().contains("--url and --secondary"), both.err());
   }
 
   @Test
@@ -144,7 +144,7 @@ class FsAdminTest {
 
     Result result = run(launcher, "--conf", conf.toString(), "fsadmin", "report");
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("PRIMARY", result.lines().get("Role"));
   }
 
@@ -154,10 +154,10 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--url", url);
 
-    assertEquals(1, result.exit);
-    assertEquals("", result.out);
-    assertEquals(1, result.err.lines().count(), result.err);
-    assertTrue(result.err.contains(url), result.err);
+    assertEquals(1, result.exit());
+    assertEquals("", result.out());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains(url), result.err());
   }
 
   @Test
@@ -168,8 +168,8 @@ class FsAdminTest {
       Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
           () -> fsadmin("report", "--timeout", "1", "--url", url));
 
-      assertEquals(1, result.exit);
-      assertTrue(result.err.contains(url) && result.err.contains("no answer within 1 s"), result.err);
+      assertEquals(1, result.exit());
+      assertTrue(result.err().contains(url) && result.err().contains("no answer within 1 s"), result.err());
     }
   }
 
@@ -177,8 +177,8 @@ class FsAdminTest {
   void jvmWithoutQuireMBeansIsNotMistakenForAMaster() {
     Result result = fsadmin("report", "--url", master.url());
 
-    assertEquals(1, result.exit);
-    assertTrue(result.err.contains("no Quire MBeans") && result.err.contains(master.url()), result.err);
+    assertEquals(1, result.exit());
+    assertTrue(result.err().contains("no Quire MBeans") && result.err().contains(master.url()), result.err());
   }
 
   @Test
@@ -187,17 +187,17 @@ class FsAdminTest {
 
     Result result = fsadmin("report", "--conf", conf.toString());
 
-    assertEquals(2, result.exit);
-    assertTrue(result.err.contains("quire.jmx.port") && result.err.contains("nineteen"), result.err);
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("quire.jmx.port") && result.err().contains("nineteen"), result.err());
   }
 
   @Test
   void unknownOptionIsAUsageError() {
-    assertEquals(2, fsadmin("report", "--no-such-option").exit);
+    assertEquals(2, fsadmin("report", "--no-such-option").exit());
   }
 
   @Test
-  void logsInWithThePasswordFromTheEnvironmentAndNeverPrintsIt() throws Exception {
+  void logsInWithThePasswordFromTheEnvironmentAndExitsThreeOnAWrongOneWithoutPrintingIt() throws Exception {
     master.close();
     master = FakeMaster.withLogin("operator", "s3cret-pw").withCoreMBeans();
 
@@ -206,10 +206,11 @@ class FsAdminTest {
     environment.put("QUIRE_JMX_PASSWORD", "wrong-pw");
     Result refused = fsadmin("report", "--url", master.url(), "--user", "operator");
 
-    assertEquals(0, ok.exit, ok.err);
-    assertEquals(1, refused.exit);
-    assertTrue(refused.err.contains("authentication failed"), refused.err);
-    assertFalse(refused.err.contains("wrong-pw") || refused.out.contains("wrong-pw"), refused.err);
+    assertEquals(0, ok.exit(), ok.err());
+    assertEquals(3, refused.exit(), "refused: authentication failed");
+    assertEquals("fsadmin report: authentication failed at " + master.url()
+        + ": Invalid credentials (SecurityException)", refused.err().strip());
+    assertFalse(refused.err().contains("wrong-pw") || refused.out().contains("wrong-pw"), refused.err());
   }
 
   @Test
@@ -221,15 +222,15 @@ class FsAdminTest {
     Result result = fsadmin("report", "--url", master.url(), "--user", "operator",
         "--password-file", passwordFile.toString());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
   }
 
   @Test
   void userWithoutAnyPasswordIsAUsageError() {
     Result result = fsadmin("report", "--url", master.url(), "--user", "operator");
 
-    assertEquals(2, result.exit);
-    assertTrue(result.err.contains("QUIRE_JMX_PASSWORD"), result.err);
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("QUIRE_JMX_PASSWORD"), result.err());
   }
 
   @Test
@@ -238,8 +239,8 @@ class FsAdminTest {
 
     Result result = fsadmin("backup", "--url", master.url());
 
-    assertEquals(1, result.exit);
-    assertEquals("fsadmin backup: this master has no Backup MBean (quire:type=Backup)", result.err.strip());
+    assertEquals(1, result.exit());
+    assertEquals("fsadmin backup: this master has no Backup MBean (quire:type=Backup)", result.err().strip());
   }
 
   @Test
@@ -248,7 +249,7 @@ class FsAdminTest {
 
     Result result = fsadmin("backup", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("", backup.lastTarget, "no directory: the master's default");
     assertEquals("file:/backups/alluxio-journal-2026-11-02-1762070400000.gz", result.lines().get("Backup URI"));
     assertEquals("5000", result.lines().get("Entry count"));
@@ -261,14 +262,14 @@ class FsAdminTest {
 
     Result result = fsadmin("backup", "--json", "--progress-every", "20", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
-    List<String> progress = result.err.lines().toList();
-    assertTrue(progress.size() >= 2, result.err);
+    assertEquals(0, result.exit(), result.err());
+    List<String> progress = result.err().lines().toList();
+    assertTrue(progress.size() >= 2, result.err());
     assertEquals(List.of("backup: 3.5 MB of state written so far", "backup: 7.0 MB of state written so far"),
         progress.subList(0, 2));
-    assertTrue(progress.stream().allMatch(line -> line.startsWith("backup: ")), result.err);
+    assertTrue(progress.stream().allMatch(line -> line.startsWith("backup: ")), result.err());
     assertEquals("file:/backups/alluxio-journal-2026-11-02-1762070400000.gz",
-        JSON.std.mapFrom(result.out).get("backupUri"), "stdout holds the JSON object alone");
+        JSON.std.mapFrom(result.out()).get("backupUri"), "stdout holds the JSON object alone");
   }
 
   @Test
@@ -277,17 +278,17 @@ class FsAdminTest {
 
     Result result = fsadmin("backup", "/opt/quire/backups", "--local", "--json", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("file:///opt/quire/backups", backup.lastTarget);
     assertEquals("file:///opt/quire/backups/alluxio-journal-2026-11-02-1762070400000.gz",
-        JSON.std.mapFrom(result.out).get("backupUri"));
+        JSON.std.mapFrom(result.out()).get("backupUri"));
   }
 
   @Test
   void localBackupRefusesARemoteUri() {
     Result result = fsadmin("backup", "hdfs://nn:8020/backups", "--local", "--url", master.url());
 
-    assertEquals(2, result.exit);
+    assertEquals(2, result.exit());
   }
 
   @Test
@@ -296,7 +297,7 @@ class FsAdminTest {
 
     Result result = fsadmin("checkpoint", "--url", master.url());
 
-    assertEquals(0, result.exit, result.err);
+    assertEquals(0, result.exit(), result.err());
     assertEquals("987654", result.lines().get("Checkpoint sequence"));
   }
 
@@ -306,9 +307,48 @@ class FsAdminTest {
 
     Result result = fsadmin("checkpoint", "--url", master.url());
 
-    assertEquals(1, result.exit);
+    assertEquals(1, result.exit());
     assertEquals("fsadmin checkpoint: this master has no Checkpointer MBean (quire:type=Checkpointer)",
-        result.err.strip());
+        result.err().strip());
+  }
+
+  @Test
+  void withoutACommandPrintsEveryCommandOnStderrAndExitsTwo() {
+    Result result = fsadmin();
+
+    assertEquals(2, result.exit());
+    assertEquals("", result.out());
+    for (String command : List.of("report", "backup", "checkpoint", "move-journal", "daily-backup", "restore",
+        "storage", "bundles")) {
+      assertTrue(result.err().lines().anyMatch(line -> line.startsWith("  " + command + " ")), command + ":\n"
+          + result.err());
+    }
+    assertTrue(result.err().contains("3 refused"), result.err());
+  }
+
+  @Test
+  void everyCommandHasHelpJsonAndItsExitCodesInTheFooter() {
+    List<CommandLine> commands = new ArrayList<>();
+    collect(new CommandLine(new FsAdmin(environment::get)), commands);
+    assertEquals(17, commands.size(), "fsadmin, 8 commands, 8 subcommands of daily-backup, restore, bundles");
+    for (CommandLine command : commands.subList(1, commands.size())) {
+      String name = command.getCommandSpec().qualifiedName();
+      assertTrue(command.getCommandSpec().findOption("--json") != null, name + " has --json");
+      String footer = String.join(" ", command.getCommandSpec().usageMessage().footer());
+      assertTrue(footer.startsWith("Exit codes: 0 ") && footer.contains(" 1 ") && footer.contains(" 2 usage error")
+          && footer.contains(" 3 refused: authentication failed or access denied"), name + ": " + footer);
+
+      List<String> path = new ArrayList<>(List.of(name.split(" ")).subList(1, name.split(" ").length));
+      path.add("--help");
+      Result help = fsadmin(path.toArray(String[]::new));
+      assertEquals(0, help.exit(), name + " --help: " + help);
+      assertTrue(help.out().startsWith("Usage: " + name) && help.out().contains("Exit codes: 0"), name + ": " + help);
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    into.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, into));
   }
 
   private Path writeConf(String properties) throws IOException {
@@ -318,16 +358,11 @@ class FsAdminTest {
   }
 
   private Result fsadmin(String... args) {
-    return run(new CommandLine(new FsAdmin(environment::get)), args);
+    return ConsoleRun.fsadmin(environment, args);
   }
 
   private static Result run(CommandLine commandLine, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return ConsoleRun.run(commandLine, args);
   }
 
   private static int valueColumn(String line) {
@@ -337,18 +372,6 @@ class FsAdminTest {
       column++;
     }
     return column;
-  }
-
-  private record Result(int exit, String out, String err) {
-    /** The human output as label to value. */
-    Map<String, String> lines() {
-      Map<String, String> lines = new HashMap<>();
-      for (String line : out.lines().toList()) {
-        int colon = line.indexOf(": ");
-        lines.put(line.substring(0, colon), line.substring(colon + 1).strip());
-      }
-      return lines;
-    }
   }
 
   /** Stands in for bin/quire: a top-level command with its own --conf. */

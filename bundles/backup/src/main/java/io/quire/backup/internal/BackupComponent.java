@@ -154,7 +154,12 @@ public final class BackupComponent {
 
     @Override
     public String backup(String targetDirUri) throws IOException {
-      return writer.backup(targetDirUri).uri().toString();
+      try {
+        return writer.backup(targetDirUri).uri().toString();
+      } catch (IOException | RuntimeException e) {
+        // JConsole has only the JDK's classes: the reason crosses JMX as a plain message
+        throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
     }
   }
 }

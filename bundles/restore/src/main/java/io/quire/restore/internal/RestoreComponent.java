@@ -106,7 +106,12 @@ public final class RestoreComponent {
 
     @Override
     public String validate(String backupUri) throws IOException {
-      return restorer.validate(backupUri);
+      try {
+        return restorer.validate(backupUri);
+      } catch (IOException | RuntimeException e) {
+        // JConsole has only the JDK's classes: the reason crosses JMX as a plain message
+        throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
     }
   }
 }
