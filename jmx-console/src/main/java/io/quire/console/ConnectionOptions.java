@@ -2,18 +2,51 @@ package io.quire.console;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXServiceURL;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
 import picocli.CommandLine.Option;
 
-/** Where the master's JMX connector is and how to log in: shared by every fsadmin subcommand. */
+/**
+ * Where the master's JMX connector is and how to log in: shared by every fsadmin subcommand.
+ *
+ * <p>TLS ({@code --tls}, or {@code quire.jmx.ssl.enabled=true} in the configuration when no
+ * {@code --url} is given): the registry is looked up through an {@link SslRMIClientSocketFactory}
+ * (the JNDI environment entry {@value #REGISTRY_SOCKET_FACTORY}), and the connector is told to
+ * accept only a stub that speaks TLS as well ({@value #CHECK_STUB}), so a registry that hands out a
+ * stub in clear cannot downgrade the connection. The trust store (and, for a master that wants
+ * client certificates, the key store) become this process's default TLS context, which the JDK's
+ * RMI socket factory uses; this is a short-lived command, so nothing else shares that default.
+ * Without {@code --truststore} the JVM's own trust applies ({@code cacerts}, or
+ * {@code -Djavax.net.ssl.trustStore} in {@code QUIRE_JAVA_OPTS}).
+ */
 final class ConnectionOptions {
   static final String PASSWORD_ENV = "QUIRE_JMX_PASSWORD";
+  static final String TRUSTSTORE_PASSWORD_ENV = "QUIRE_JMX_TRUSTSTORE_PASSWORD";
+  static final String KEYSTORE_PASSWORD_ENV = "QUIRE_JMX_KEYSTORE_PASSWORD";
+  /** The configuration key of the launcher that turns TLS on for the master's connector. */
+  static final String SSL_ENABLED_KEY = "quire.jmx.ssl.enabled";
+  static final String REGISTRY_SOCKET_FACTORY = "com.sun.jndi.rmi.factory.socket";
+  static final String CHECK_STUB = "jmx.remote.x.check.stub";
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 19991;
   static final int DEFAULT_SECONDARY_PORT = 19992;
@@ -37,6 +70,29 @@ final class ConnectionOptions {
       description = "file whose first line is the JMX password (default: $" + PASSWORD_ENV + ")")
   Path passwordFile;
 
+  @Option(names = "--tls",
+      description = "connect over TLS, as a master with " + SSL_ENABLED_KEY + "=true needs (default: that key of "
+          + "the configuration, unless --url is given)")
+  boolean tls;
+
+  @Option(names = "--truststore", paramLabel = "FILE",
+      description = "PKCS12 or JKS store holding the master's certificate (or its CA) (default: the JVM's trust)")
+  Path trustStore;
+
+  @Option(names = "--truststore-password-file", paramLabel = "FILE",
+      description = "file whose first line is the trust store's password (default: $" + TRUSTSTORE_PASSWORD_ENV
+          + "; none: a JKS store is then read unchecked)")
+  Path trustStorePasswordFile;
+
+  @Option(names = "--keystore", paramLabel = "FILE",
+      description = "PKCS12 or JKS store with this client's key and certificate, for a master with "
+          + "quire.jmx.ssl.need.client.auth=true")
+  Path keyStore;
+
+  @Option(names = "--keystore-password-file", paramLabel = "FILE",
+      description = "file whose first line is the key store's password (default: $" + KEYSTORE_PASSWORD_ENV + ")")
+  Path keyStorePasswordFile;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
       description = "how long to wait for the connection (default: ${DEFAULT-VALUE})")
   int timeoutSeconds;
@@ -49,7 +105,32 @@ final class ConnectionOptions {
     if (timeoutSeconds <= 0) {
       throw CommandFailure.usage("--timeout must be positive, not " + timeoutSeconds);
     }
-    return new ConnectionTarget(serviceUrl(context), credentials(context), Duration.ofSeconds(timeoutSeconds));
+    JMXServiceURL serviceUrl = serviceUrl(context);
+    Map<String, Object> environment = new HashMap<>(credentials(context));
+    if (usesTls(context)) {
+      installTlsContext(context);
+      environment.put(REGISTRY_SOCKET_FACTORY, new SslRMIClientSocketFactory());
+      environment.put(CHECK_STUB, "true");
+    } else if (trustStore != null || keyStore != null || trustStorePasswordFile != null || keyStorePasswordFile != null) {
+      throw CommandFailure.usage("--truststore and --keystore need --tls (or " + SSL_ENABLED_KEY
+          + "=true in the configuration)");
+    }
+    return new ConnectionTarget(serviceUrl, environment, Duration.ofSeconds(timeoutSeconds));
+  }
+
+  /** {@code --tls}, else without {@code --url} what the configuration says. */
+  private boolean usesTls(FsAdmin context) throws CommandFailure {
+    if (tls) {
+      return true;
+    }
+    if (url != null) {
+      return false;
+    }
+    String enabled = siteConfig(context).get(SSL_ENABLED_KEY, "false");
+    if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+      throw CommandFailure.usage(SSL_ENABLED_KEY + " = '" + enabled + "' is not true or false");
+    }
+    return Boolean.parseBoolean(enabled);
   }
 
   /**
@@ -104,6 +185,116 @@ final class ConnectionOptions {
     } catch (IOException e) {
       // the path is safe to show; the content is never read into a message
       throw CommandFailure.usage("cannot read password file " + passwordFile + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Makes the trust store and the key store, when given, this process's default TLS context.
+   * Every problem with them is a usage error naming the option and the file, never a password.
+   */
+  private void installTlsContext(FsAdmin context) throws CommandFailure {
+    if (keyStorePasswordFile != null && keyStore == null) {
+      throw CommandFailure.usage("--keystore-password-file needs --keystore");
+    }
+    if (trustStorePasswordFile != null && trustStore == null) {
+      throw CommandFailure.usage("--truststore-password-file needs --truststore");
+    }
+    if (trustStore == null && keyStore == null) {
+      return;
+    }
+    TrustManager[] trust = trustStore == null ? null : trustManagers(context);
+    KeyManager[] keys = keyStore == null ? null : keyManagers(context);
+    try {
+      SSLContext tlsContext = SSLContext.getInstance("TLS");
+      tlsContext.init(keys, trust, null);
+      SSLContext.setDefault(tlsContext);
+    } catch (GeneralSecurityException e) {
+      throw CommandFailure.usage("cannot make a TLS context: " + CommandFailure.reason(e), e);
+    }
+  }
+
+  private TrustManager[] trustManagers(FsAdmin context) throws CommandFailure {
+    char[] password = storePassword(trustStorePasswordFile, "--truststore-password-file", TRUSTSTORE_PASSWORD_ENV, context);
+    try {
+      KeyStore store = openStore("--truststore", trustStore, password);
+      if (store.size() == 0) {
+        throw CommandFailure.usage("--truststore " + trustStore + " holds no certificates"
+            + (password == null ? " that can be read without its password: give it with --truststore-password-file or $"
+                + TRUSTSTORE_PASSWORD_ENV : ""));
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      return factory.getTrustManagers();
+    } catch (GeneralSecurityException e) {
+      throw CommandFailure.usage("cannot use --truststore " + trustStore + ": " + CommandFailure.reason(e), e);
+    } finally {
+      clear(password);
+    }
+  }
+
+  private KeyManager[] keyManagers(FsAdmin context) throws CommandFailure {
+    char[] password = storePassword(keyStorePasswordFile, "--keystore-password-file", KEYSTORE_PASSWORD_ENV, context);
+    if (password == null) {
+      throw CommandFailure.usage("--keystore needs a password: --keystore-password-file FILE or $" + KEYSTORE_PASSWORD_ENV);
+    }
+    try {
+      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      factory.init(openStore("--keystore", keyStore, password), password);
+      return factory.getKeyManagers();
+    } catch (UnrecoverableKeyException e) {
+      throw CommandFailure.usage("--keystore " + keyStore + ": its key does not open with the store's password", e);
+    } catch (GeneralSecurityException e) {
+      throw CommandFailure.usage("cannot use --keystore " + keyStore + ": " + CommandFailure.reason(e), e);
+    } finally {
+      clear(password);
+    }
+  }
+
+  /** Opens a PKCS12 or JKS store (the type is detected); a wrong password is said as such. */
+  private static KeyStore openStore(String option, Path file, char[] password) throws CommandFailure {
+    try {
+      return KeyStore.getInstance(file.toFile(), password);
+    } catch (KeyStoreException e) {
+      throw CommandFailure.usage(option + " " + file + " is not a PKCS12 or JKS key store", e);
+    } catch (IOException e) {
+      if (e.getCause() instanceof UnrecoverableKeyException) {
+        throw CommandFailure.usage(option + " " + file + ": wrong password", e);
+      }
+      throw CommandFailure.usage("cannot read " + option + " " + file + ": " + CommandFailure.reason(e), e);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      // IllegalArgumentException: the file does not exist or is not a regular file
+      throw CommandFailure.usage("cannot read " + option + " " + file + ": " + CommandFailure.reason(e), e);
+    }
+  }
+
+  /** A store's password from its file (first line) or the environment, or null when neither gives one. */
+  private static char[] storePassword(Path file, String option, String variable, FsAdmin context)
+      throws CommandFailure {
+    if (file == null) {
+      String fromEnvironment = context.environment().apply(variable);
+      return fromEnvironment == null ? null : fromEnvironment.toCharArray();
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw CommandFailure.usage("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName(), e);
+    }
+    CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+    Arrays.fill(bytes, (byte) 0);
+    int end = 0;
+    while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
+      end++;
+    }
+    char[] password = new char[end];
+    chars.get(password);
+    Arrays.fill(chars.array(), '\0');
+    return password;
+  }
+
+  private static void clear(char[] password) {
+    if (password != null) {
+      Arrays.fill(password, '\0');
     }
   }
 

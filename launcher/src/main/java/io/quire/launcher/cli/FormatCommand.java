@@ -30,7 +30,7 @@ final class FormatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig config = cli.loadRunnableConfig();
+    SiteConfig config = cli.loadRunnableConfig(false);
     try (CliStorage storages = new CliStorage(LibDir.locate().resolve("bundles"), config.hadoopConfDir())) {
       JournalStorage storage = storages.open(config.journalFolder());
       FormatMarker marker = JournalFolder.format(storage, Clock.systemUTC());

@@ -99,8 +99,21 @@ public final class QuireCli implements Callable<Integer> {
     return OneLineErrors.EXIT_USAGE;
   }
 
-  /** Loads and validates the site configuration of {@link #confDir()}. */
+  /**
+   * Loads and validates the site configuration of {@link #confDir()} for a command that talks to
+   * a master or its folder: the JMX secret files are not opened (they may be the master's user's
+   * alone); see {@link SiteConfigLoader#loadForClient}.
+   */
   SiteConfig loadConfig() throws ConfigException {
+    try {
+      return SiteConfigLoader.loadForClient(confDir(), home());
+    } catch (ConfigException e) {
+      throw inConfigFile(e);
+    }
+  }
+
+  /** Loads the configuration a master will run with: every check, as the server makes them. */
+  SiteConfig loadServerConfig() throws ConfigException {
     try {
       return SiteConfigLoader.load(confDir(), home());
     } catch (ConfigException e) {
@@ -108,9 +121,12 @@ public final class QuireCli implements Callable<Integer> {
     }
   }
 
-  /** Loads the configuration and checks that this build can run it (its storage backend). */
-  SiteConfig loadRunnableConfig() throws ConfigException, IOException {
-    SiteConfig config = loadConfig();
+  /**
+   * Loads the configuration and checks that this build can run it (its storage backend);
+   * {@code server}: for a master to start with (see {@link #loadServerConfig}).
+   */
+  SiteConfig loadRunnableConfig(boolean server) throws ConfigException, IOException {
+    SiteConfig config = server ? loadServerConfig() : loadConfig();
     try {
       Availability.check(config, LibDir.locate().resolve("bundles"));
     } catch (ConfigException e) {

@@ -50,7 +50,7 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Role role = Role.parse(target);
-    SiteConfig config = cli.loadRunnableConfig();
+    SiteConfig config = cli.loadRunnableConfig(true);
     InstanceFiles files = new InstanceFiles(config.home(), role, config.webPort());
     PidFile pidFile = new PidFile(files.pidFile());
     Optional<ProcessHandle> running = pidFile.liveProcess();

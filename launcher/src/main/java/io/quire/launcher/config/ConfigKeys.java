@@ -30,6 +30,12 @@ public final class ConfigKeys {
   public static final String SECONDARY_JMX_PORT = "quire.secondary.jmx.port";
   public static final String JMX_PASSWORD_FILE = "quire.jmx.password.file";
   public static final String JMX_ACCESS_FILE = "quire.jmx.access.file";
+  public static final String JMX_SSL_ENABLED = "quire.jmx.ssl.enabled";
+  public static final String JMX_SSL_KEYSTORE = "quire.jmx.ssl.keystore";
+  public static final String JMX_SSL_KEYSTORE_PASSWORD_FILE = "quire.jmx.ssl.keystore.password.file";
+  public static final String JMX_SSL_NEED_CLIENT_AUTH = "quire.jmx.ssl.need.client.auth";
+  public static final String JMX_SSL_TRUSTSTORE = "quire.jmx.ssl.truststore";
+  public static final String JMX_SSL_TRUSTSTORE_PASSWORD_FILE = "quire.jmx.ssl.truststore.password.file";
   public static final String JOURNAL_STORAGE = "quire.journal.storage";
   public static final String HADOOP_CONF_DIR = "quire.hadoop.conf.dir";
   public static final String STORAGE_TIMEOUT = "quire.journal.storage.timeout";
@@ -63,8 +69,26 @@ public final class ConfigKeys {
       new ConfigKey(SECONDARY_JMX_PORT, ValueTypes.port(), "19992",
           "port of the JMX connector of a secondary master started with this configuration"),
       new ConfigKey(JMX_PASSWORD_FILE, ValueTypes.text(), null,
-          "JMX credentials (jmxremote.password format); required for a non-loopback quire.jmx.host"),
-      new ConfigKey(JMX_ACCESS_FILE, ValueTypes.text(), null, "JMX roles (jmxremote.access format)"),
+          "JMX credentials (jmxremote.password format, readable by its owner only); required for a "
+              + "non-loopback quire.jmx.host"),
+      new ConfigKey(JMX_ACCESS_FILE, ValueTypes.text(), null,
+          "JMX roles (jmxremote.access format: readonly or readwrite per user); required with "
+              + "quire.jmx.password.file"),
+      new ConfigKey(JMX_SSL_ENABLED, ValueTypes.bool(), "false",
+          "serve the JMX registry and connector over TLS only"),
+      new ConfigKey(JMX_SSL_KEYSTORE, ValueTypes.text(), null,
+          "the JMX connector's private key and certificate: a PKCS12 or JKS key store; required with "
+              + "quire.jmx.ssl.enabled=true"),
+      new ConfigKey(JMX_SSL_KEYSTORE_PASSWORD_FILE, ValueTypes.text(), null,
+          "a file whose first line is the password of quire.jmx.ssl.keystore (and of its key), "
+              + "readable by its owner only"),
+      new ConfigKey(JMX_SSL_NEED_CLIENT_AUTH, ValueTypes.bool(), "false",
+          "JMX clients must present a certificate that quire.jmx.ssl.truststore holds"),
+      new ConfigKey(JMX_SSL_TRUSTSTORE, ValueTypes.text(), null,
+          "the certificates of the JMX clients to accept (PKCS12 or JKS); required with "
+              + "quire.jmx.ssl.need.client.auth=true"),
+      new ConfigKey(JMX_SSL_TRUSTSTORE_PASSWORD_FILE, ValueTypes.text(), null,
+          "a file whose first line is the password of quire.jmx.ssl.truststore, readable by its owner only"),
       new ConfigKey(JOURNAL_STORAGE, ValueTypes.choice(STORAGE_TYPES), null,
           "local, nfs or hdfs; by default from the journal folder's scheme"),
       new ConfigKey(STORAGE_TIMEOUT, ValueTypes.duration(), "60s",

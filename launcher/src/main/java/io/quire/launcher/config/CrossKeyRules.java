@@ -1,7 +1,5 @@
 package io.quire.launcher.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,24 +9,15 @@ final class CrossKeyRules {
 
   private CrossKeyRules() {}
 
-  static void apply(Map<String, Object> values, Path home) throws ConfigException {
+  /** @param server whether a master runs with these values (else a command only connects to one) */
+  static void apply(Map<String, Object> values, Path home, boolean server) throws ConfigException {
     values.put(ConfigKeys.JOURNAL_STORAGE, storageType(values));
     if ((Boolean) values.get(ConfigKeys.ZOOKEEPER_ENABLED) && !values.containsKey(ConfigKeys.ZOOKEEPER_ADDRESS)) {
       throw new ConfigException(ConfigKeys.ZOOKEEPER_ADDRESS, null,
           "missing required value; it is required when " + ConfigKeys.ZOOKEEPER_ENABLED + "=true");
     }
     resolveFolder(values, ConfigKeys.HADOOP_CONF_DIR, home);
-    resolveReadableFile(values, ConfigKeys.JMX_PASSWORD_FILE, home);
-    resolveReadableFile(values, ConfigKeys.JMX_ACCESS_FILE, home);
-    if (values.containsKey(ConfigKeys.JMX_ACCESS_FILE) && !values.containsKey(ConfigKeys.JMX_PASSWORD_FILE)) {
-      throw new ConfigException(ConfigKeys.JMX_PASSWORD_FILE, null,
-          "missing required value; " + ConfigKeys.JMX_ACCESS_FILE + " has no effect without it");
-    }
-    String jmxHost = (String) values.get(ConfigKeys.JMX_HOST);
-    if (!isLoopback(jmxHost) && !values.containsKey(ConfigKeys.JMX_PASSWORD_FILE)) {
-      throw new ConfigException(ConfigKeys.JMX_PASSWORD_FILE, null, "missing required value; "
-          + ConfigKeys.JMX_HOST + "=" + jmxHost + " is not a loopback address, so JMX needs credentials");
-    }
+    JmxRules.apply(values, home, server);
   }
 
   /**
@@ -56,16 +45,24 @@ final class CrossKeyRules {
         "does not match " + ConfigKeys.JOURNAL_FOLDER + "=" + folder + " (a " + fromScheme + " folder)");
   }
 
-  private static void resolveReadableFile(Map<String, Object> values, String key, Path home) throws ConfigException {
+  /** Makes the file a key names absolute (against {@code quire.home}), if the key is set; it must be readable. */
+  static void resolveReadableFile(Map<String, Object> values, String key, Path home) throws ConfigException {
     String text = (String) values.get(key);
-    if (text == null) {
-      return;
-    }
-    Path file = home.resolve(text).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+    Path file = resolveFile(values, key, home);
+    if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
       throw new ConfigException(key, text, "no readable file at " + file);
     }
+  }
+
+  /** Makes the file a key names absolute (against {@code quire.home}), if the key is set; returns it. */
+  static Path resolveFile(Map<String, Object> values, String key, Path home) {
+    String text = (String) values.get(key);
+    if (text == null) {
+      return null;
+    }
+    Path file = home.resolve(text).toAbsolutePath().normalize();
     values.put(key, file.toString());
+    return file;
   }
 
   private static void resolveFolder(Map<String, Object> values, String key, Path home) throws ConfigException {
@@ -78,13 +75,5 @@ final class CrossKeyRules {
       throw new ConfigException(key, text, "no folder at " + folder);
     }
     values.put(key, folder.toString());
-  }
-
-  private static boolean isLoopback(String host) throws ConfigException {
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      throw new ConfigException(ConfigKeys.JMX_HOST, host, "unknown host");
-    }
   }
 }

@@ -53,6 +53,16 @@ public record SiteConfig(Path home, Path confDir, Map<String, Object> values) {
     return Optional.ofNullable((String) values.get(ConfigKeys.JMX_ACCESS_FILE)).map(Path::of);
   }
 
+  /** Whether the JMX registry and connector speak TLS only ({@code quire.jmx.ssl.enabled}). */
+  public boolean jmxSslEnabled() {
+    return (Boolean) values.get(ConfigKeys.JMX_SSL_ENABLED);
+  }
+
+  /** Whether JMX clients must present a trusted certificate ({@code quire.jmx.ssl.need.client.auth}). */
+  public boolean jmxSslNeedClientAuth() {
+    return (Boolean) values.get(ConfigKeys.JMX_SSL_NEED_CLIENT_AUTH);
+  }
+
   /** The HDFS client's configuration folder ({@code quire.hadoop.conf.dir}), absolute. */
   public Optional<String> hadoopConfDir() {
     return Optional.ofNullable((String) values.get(ConfigKeys.HADOOP_CONF_DIR));

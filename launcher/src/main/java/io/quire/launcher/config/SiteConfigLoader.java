@@ -32,8 +32,25 @@ public final class SiteConfigLoader {
 
   private SiteConfigLoader() {}
 
-  /** Loads {@code confDir/quire-site.properties}; a missing file means all defaults. */
+  /**
+   * Loads {@code confDir/quire-site.properties} for a master to run with: every check, including
+   * that the JMX secret files are the owner's alone and that the TLS stores open. A missing file
+   * means all defaults.
+   */
   public static SiteConfig load(Path confDir, Path home) throws ConfigException {
+    return load(confDir, home, true);
+  }
+
+  /**
+   * Loads the configuration for a command that only talks to a master or its folder ({@code fs},
+   * {@code fsadmin}, {@code stop}, {@code format}): every key and value is checked, but the JMX
+   * secret files are not opened, so an operator other than the master's user can run them.
+   */
+  public static SiteConfig loadForClient(Path confDir, Path home) throws ConfigException {
+    return load(confDir, home, false);
+  }
+
+  private static SiteConfig load(Path confDir, Path home, boolean server) throws ConfigException {
     if (!Files.isDirectory(confDir)) {
       throw new ConfigException("configuration folder " + confDir + " does not exist", null);
     }
@@ -48,11 +65,16 @@ public final class SiteConfigLoader {
       }
       properties.stringPropertyNames().forEach(name -> raw.put(name.trim(), properties.getProperty(name)));
     }
-    return validate(raw, home, confDir);
+    return validate(raw, home, confDir, server);
   }
 
   /** Validates raw key/value pairs as they would appear in the file. */
   public static SiteConfig validate(Map<String, String> raw, Path home, Path confDir) throws ConfigException {
+    return validate(raw, home, confDir, true);
+  }
+
+  private static SiteConfig validate(Map<String, String> raw, Path home, Path confDir, boolean server)
+      throws ConfigException {
     for (String name : new TreeMap<>(raw).keySet()) {
       if (!ConfigKeys.BY_NAME.containsKey(name)) {
         throw new ConfigException(name, raw.get(name), "unknown key; see conf/quire-site.properties for the keys Quire reads");
@@ -67,7 +89,7 @@ public final class SiteConfigLoader {
     }
     resolveLocation(values, ConfigKeys.JOURNAL_FOLDER, home);
     resolveLocation(values, ConfigKeys.ROOT_UFS, home);
-    CrossKeyRules.apply(values, home);
+    CrossKeyRules.apply(values, home, server);
     return new SiteConfig(home, confDir, values);
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,10 +149,14 @@ class SiteConfigLoaderTest {
   }
 
   @Test
-  void acceptsANonLoopbackJmxHostWithAPasswordFile() throws Exception {
+  void acceptsANonLoopbackJmxHostWithPasswordAndAccessFiles() throws Exception {
     Files.writeString(home.resolve("jmx.password"), "admin secret\n");
-    SiteConfig config = load("quire.jmx.host=0.0.0.0", "quire.jmx.password.file=${quire.home}/jmx.password");
+    Files.setPosixFilePermissions(home.resolve("jmx.password"), PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(home.resolve("jmx.access"), "admin readwrite\n");
+    SiteConfig config = load("quire.jmx.host=0.0.0.0", "quire.jmx.password.file=${quire.home}/jmx.password",
+        "quire.jmx.access.file=jmx.access");
     assertEquals(home.resolve("jmx.password"), config.jmxPasswordFile().orElseThrow());
+    assertEquals(home.resolve("jmx.access"), config.jmxAccessFile().orElseThrow());
   }
 
   @Test
