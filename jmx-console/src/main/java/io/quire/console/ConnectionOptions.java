@@ -2,9 +2,6 @@ package io.quire.console;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -274,22 +271,11 @@ final class ConnectionOptions {
       String fromEnvironment = context.environment().apply(variable);
       return fromEnvironment == null ? null : fromEnvironment.toCharArray();
     }
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return PasswordFiles.firstLine(file);
     } catch (IOException e) {
       throw CommandFailure.usage("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName(), e);
     }
-    CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-    Arrays.fill(bytes, (byte) 0);
-    int end = 0;
-    while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-      end++;
-    }
-    char[] password = new char[end];
-    chars.get(password);
-    Arrays.fill(chars.array(), '\0');
-    return password;
   }
 
   private static void clear(char[] password) {

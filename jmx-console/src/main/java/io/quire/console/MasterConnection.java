@@ -179,12 +179,29 @@ final class MasterConnection implements AutoCloseable {
    * empty when the MBean is not registered.
    */
   Optional<Map<String, Object>> attributes(ObjectName name, String... attributes) throws CommandFailure {
-    try {
+    return read(name, () -> {
       Map<String, Object> values = new LinkedHashMap<>();
       for (Attribute attribute : server.getAttributes(name, attributes).asList()) {
         values.put(attribute.getName(), attribute.getValue());
       }
-      return Optional.of(values);
+      return values;
+    });
+  }
+
+  /** What the MBean has (its attributes and operations), or empty when it is not registered. */
+  Optional<MBeanInfo> info(ObjectName name) throws CommandFailure {
+    return read(name, () -> server.getMBeanInfo(name));
+  }
+
+  /** A read of one MBean over the connection. */
+  private interface Read<T> {
+    T call() throws IOException, JMException;
+  }
+
+  /** Runs {@code read}; empty when the MBean is not registered, else its failure as one line. */
+  private <T> Optional<T> read(ObjectName name, Read<T> read) throws CommandFailure {
+    try {
+      return Optional.of(read.call());
     } catch (InstanceNotFoundException e) {
       return Optional.empty();
     } catch (SecurityException e) {
@@ -197,21 +214,6 @@ final class MasterConnection implements AutoCloseable {
     }
   }
 
-  /** What the MBean has (its attributes and operations), or empty when it is not registered. */
-  Optional<MBeanInfo> info(ObjectName name) throws CommandFailure {
-    try {
-      return Optional.of(server.getMBeanInfo(name));
-    } catch (InstanceNotFoundException e) {
-      return Optional.empty();
-    } catch (SecurityException e) {
-      throw denied("read " + name, e);
-    } catch (IOException e) {
-      String why = unreadableAnswer(e).orElseThrow(() -> lost(e));
-      throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + why, e);
-    } catch (JMException | JMRuntimeException e) {
-      throw CommandFailure.failed("cannot read " + name + " at " + target + ": " + CommandFailure.reason(e), e);
-    }
-  }
 
   /**
    * Fails with "this master has no {@code <what>} MBean ({@code <name>})" when it is absent: the

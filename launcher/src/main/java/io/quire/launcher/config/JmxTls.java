@@ -7,11 +7,8 @@ import static io.quire.launcher.config.ConfigKeys.JMX_SSL_NEED_CLIENT_AUTH;
 import static io.quire.launcher.config.ConfigKeys.JMX_SSL_TRUSTSTORE;
 import static io.quire.launcher.config.ConfigKeys.JMX_SSL_TRUSTSTORE_PASSWORD_FILE;
 
+import io.quire.console.PasswordFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -139,21 +136,12 @@ public final class JmxTls {
    * cleared, so that no {@code String} of the password is left for the garbage collector.
    */
   static char[] readPassword(String key, String file) throws ConfigException {
-    byte[] bytes;
+    char[] password;
     try {
-      bytes = Files.readAllBytes(Path.of(file));
+      password = PasswordFiles.firstLine(Path.of(file));
     } catch (IOException e) {
       throw new ConfigException(key, file, "cannot read it: " + e.getClass().getSimpleName());
     }
-    CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-    Arrays.fill(bytes, (byte) 0);
-    int end = 0;
-    while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-      end++;
-    }
-    char[] password = new char[end];
-    chars.get(password);
-    Arrays.fill(chars.array(), '\0');
     if (password.length == 0) {
       throw new ConfigException(key, file, "holds no password: its first line must be the password");
     }
