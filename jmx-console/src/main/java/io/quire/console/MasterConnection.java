@@ -87,7 +87,7 @@ final class MasterConnection implements AutoCloseable {
         throw CommandFailure.refused("authentication failed at " + target + ": " + CommandFailure.reason(cause),
             cause);
       }
-      throw unreachable(target, CommandFailure.reason(cause), cause);
+      throw unreachable(target, CommandFailure.reason(cause) + tlsHint(cause, target.tls()), cause);
     } catch (IOException e) {
       closeQuietly(connector);
       throw unreachable(target, CommandFailure.reason(e), e);
@@ -95,6 +95,33 @@ final class MasterConnection implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw unreachable(target, "interrupted while connecting", e);
     }
+  }
+
+  /**
+   * What a TLS mismatch at connect time usually means, as "; hint" (or empty): the JDK's messages
+   * ("non-JRMP server at remote endpoint", "Broken pipe") do not say it.
+   */
+  static String tlsHint(Throwable failure, boolean tls) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      all.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+    }
+    String text = all.toString();
+    if (!tls && text.contains("non-JRMP server")) {
+      return "; the master may speak TLS (quire.jmx.ssl.enabled): add --tls and --truststore";
+    }
+    if (tls && text.contains("PKIX path")) {
+      return "; the trust store does not hold the master's certificate (or its CA): check --truststore";
+    }
+    if (tls && (text.contains("Unsupported or unrecognized SSL message") || text.contains("plaintext connection")
+        || text.contains("SSL peer shut down incorrectly"))) {
+      return "; the master does not speak TLS: leave out --tls";
+    }
+    if (tls && (text.contains("Broken pipe") || text.contains("bad_certificate")
+        || text.contains("certificate_required") || text.contains("Connection reset"))) {
+      return "; the master may require a client certificate (quire.jmx.ssl.need.client.auth): give --keystore";
+    }
+    return "";
   }
 
   private CommandFailure lost(IOException e) {
