@@ -60,12 +60,13 @@ final class DailyBackupCommand extends AdminCommand {
     Output run(MasterConnection master) throws CommandFailure {
       master.require(QuireMBeans.DAILY_BACKUP, WHAT);
       Object result = master.invoke(QuireMBeans.DAILY_BACKUP, "runNow");
-      // runNow() reports a failed run in its result line, not as an exception: the flag tells
-      Map<String, Object> after = master.attributes(QuireMBeans.DAILY_BACKUP, "LastRunFailed", "NextRunTime")
-          .orElse(Map.of());
-      if (Boolean.TRUE.equals(after.get("LastRunFailed"))) {
+      // runNow() reports a failed run in its own result line ("<when> FAILED: <why>"), not as an
+      // exception; read from that line, not from LastRunFailed, which a scheduled run could change
+      // between the two calls
+      if (String.valueOf(result).contains(" FAILED: ")) {
         throw CommandFailure.failed("the daily backup run failed: " + result);
       }
+      Map<String, Object> after = master.attributes(QuireMBeans.DAILY_BACKUP, "NextRunTime").orElse(Map.of());
       return Output.fields(List.of(new Field("Result", "result", result),
           new Field("Next run", "nextRunTime", after.get("NextRunTime"))));
     }

@@ -117,7 +117,6 @@ final class JmxRules {
     }
   }
 
-  /** A readable file that only its owner may read or write (where the file system has POSIX permissions). */
   /** The file's absolute path; for a master, a readable file. */
   private static void resolveFile(Map<String, Object> values, String key, Path home, boolean server)
       throws ConfigException {
@@ -128,6 +127,10 @@ final class JmxRules {
     }
   }
 
+  /**
+   * The file's absolute path; for a master, a readable file that only its owner may read or write
+   * (where the file system has POSIX permissions).
+   */
   private static void resolveSecretFile(Map<String, Object> values, String key, Path home, boolean server)
       throws ConfigException {
     String text = (String) values.get(key);

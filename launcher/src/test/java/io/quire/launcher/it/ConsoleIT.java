@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.launcher.config.SiteConfig;
 import io.quire.launcher.config.SiteConfigLoader;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -226,17 +231,21 @@ class ConsoleIT {
         listJson::toString);
     assertEquals(rows.size() - 1, count(listJson.out(), "\"symbolicName\""), "one object per bundle");
 
+    String dailyRuns = "quire_backup_daily_runs_total{result=\"ok\"}";
+    assertTrue(scrape().contains(dailyRuns), "the bundle's meters are scraped while it runs");
     QuireCommand.Result stop = fsadmin("bundles", "stop", "quire-daily-backup");
     assertEquals(0, stop.exit(), stop::toString);
     assertEquals("RESOLVED", line(stop, "State"));
     QuireCommand.Result withoutIt = fsadmin("daily-backup");
     assertEquals(1, withoutIt.exit(), withoutIt::toString);
     assertTrue(withoutIt.err().contains("no DailyBackup MBean"), withoutIt::toString);
+    assertFalse(scrape().contains("quire_backup_daily_"), "a stopped bundle's meters leave with it");
 
     QuireCommand.Result start = fsadmin("bundles", "start", id, "--json");
     assertEquals(0, start.exit(), start::toString);
     assertEquals("ACTIVE", jsonText(start.out(), "state"));
     awaitDailyBackup();
+    await().atMost(Duration.ofSeconds(30)).until(() -> scrape().contains(dailyRuns));
 
     Path jar = shippedJar("quire-daily-backup-");
     QuireCommand.Result update = fsadmin("bundles", "update", "quire-daily-backup", jar.toString());
@@ -311,6 +320,15 @@ class ConsoleIT {
 
   private static String jmxUrl() throws Exception {
     return SiteConfigLoader.load(conf, home).jmxServiceUrl();
+  }
+
+  /** The Prometheus scrape of the master's web port. */
+  private static String scrape() throws Exception {
+    SiteConfig config = SiteConfigLoader.loadForClient(conf, home);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + config.webPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response::body);
+    return response.body();
   }
 
   /** Waits for the DailyBackup MBean, which comes with its bundle's component. */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,8 @@ class GuideIT {
   @TempDir
   Path home;
 
-  private final Map<String, String> substitutions = new HashMap<>();
+  /** Applied in order: the ports first, so that no port number inside a value is replaced. */
+  private final Map<String, String> substitutions = new LinkedHashMap<>();
 
   /** One {@code $} line of the guide. */
   private record Command(int line, String text, int expectedExit) {}

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -96,27 +97,35 @@ final class BackupWriter implements Backups {
     }
     progressBytes.set(0);
     long start = System.nanoTime();
+    BackupResult result;
     try {
-      BackupResult result = write(targetDir);
-      Listener told = listener;
-      if (told != null) {
-        told.backupWritten(result, System.nanoTime() - start);
-      }
+      result = write(targetDir);
       last = result;
       lastFailure = "";
       LOG.info("Backup {} written: state at sequence {}, {} entries, {} bytes, {} ms",
           result.uri(), result.sequence(), result.entries(), result.bytes(), result.millis());
-      return result;
     } catch (IOException | RuntimeException e) {
-      Listener told = listener;
-      if (told != null) {
-        told.backupFailed(System.nanoTime() - start);
-      }
       lastFailure = String.valueOf(e.getMessage()).replaceAll("\\s*[\\r\\n]+\\s*", " ");
       LOG.error("Backup to '{}' failed: {}", targetDir, lastFailure, e);
+      tell(told -> told.backupFailed(System.nanoTime() - start));
       throw e;
     } finally {
       running.set(false);
+    }
+    tell(told -> told.backupWritten(result, System.nanoTime() - start));
+    return result;
+  }
+
+  /** Tells the listener (the metrics) of a backup; its failure never changes the backup's outcome. */
+  private void tell(Consumer<Listener> event) {
+    Listener told = listener;
+    if (told == null) {
+      return;
+    }
+    try {
+      event.accept(told);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Backup metrics were not recorded: {}", e.toString());
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,6 +168,19 @@ final class Checkpointer implements CheckpointerMXBean {
     overdue = late;
   }
 
+  /** Tells the listener (the metrics); its failure never changes the checkpoint's outcome. */
+  private void tell(Consumer<Listener> event) {
+    Listener told = listener;
+    if (told == null) {
+      return;
+    }
+    try {
+      event.accept(told);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Checkpoint metrics were not recorded: {}", e.toString());
+    }
+  }
+
   /** Writes a checkpoint of the state now; one at a time. */
   private CheckpointInfo write(String why) throws IOException, InterruptedException {
     writing.lockInterruptibly();
@@ -176,25 +190,19 @@ final class Checkpointer implements CheckpointerMXBean {
       CheckpointInfo before = journal.status().lastCheckpoint();
       CheckpointInfo info = journal.checkpoint(source.snapshot());
       if (before == null || info.sequence() > before.sequence()) {
-        Listener told = listener;
-        if (told != null) {
-          told.checkpointWritten(System.nanoTime() - start);
-        }
         lastWrittenSequence = info.sequence();
         written.incrementAndGet();
         lastDurationMillis = info.durationMillis();
         LOG.info("Checkpoint at sequence {} ({}): {} inodes, {} bytes, {} ms", info.sequence(),
             why, info.entries(), info.bytes(), info.durationMillis());
+        tell(told -> told.checkpointWritten(System.nanoTime() - start));
       }
       lastFailure = "";
       return info;
     } catch (IOException | RuntimeException e) {
-      Listener told = listener;
-      if (told != null) {
-        told.checkpointFailed(System.nanoTime() - start);
-      }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       lastFailure = message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+      tell(told -> told.checkpointFailed(System.nanoTime() - start));
       throw e;
     } finally {
       inProgress = false;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -368,10 +369,12 @@ public final class GroupCommitLog implements AutoCloseable {
           file.flush();
           long syncStart = System.nanoTime();
           file.sync();
-          stats.record(batchLast - durableSequence, bytes, System.nanoTime() - syncStart);
+          long syncNanos = System.nanoTime() - syncStart;
+          long entries = batchLast - durableSequence;
           durableSequence = batchLast;
           durable = true;
           writingBatch.durable.complete(null);
+          stats.record(entries, bytes, syncNanos); // after the writers are on their way
         }
         file = roller.afterSync(file, batchLast);
         break;
@@ -574,6 +577,7 @@ public final class GroupCommitLog implements AutoCloseable {
     private final LongAdder entries = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private volatile Observer observer;
+    private final AtomicBoolean observerFailed = new AtomicBoolean();
 
     void record(long batchEntries, long batchBytes, long syncNanos) {
       batches.increment();
@@ -583,9 +587,11 @@ public final class GroupCommitLog implements AutoCloseable {
       if (current != null) {
         try {
           current.batchDurable(batchEntries, batchBytes, syncNanos);
-        } catch (RuntimeException e) {
-          // a metrics failure must never fail a durable batch
-          LOG.debug("Journal commit observer failed: {}", e.toString());
+        } catch (RuntimeException | LinkageError e) {
+          // a metrics failure must never fail a durable batch; said once, not once per batch
+          if (observerFailed.compareAndSet(false, true)) {
+            LOG.warn("Journal metrics are not recorded: {}", e.toString());
+          }
         }
       }
     }
@@ -593,6 +599,7 @@ public final class GroupCommitLog implements AutoCloseable {
     /** Sets (or, with null, removes) the observer of durable batches. */
     public void observe(Observer observer) {
       this.observer = observer;
+      observerFailed.set(false);
     }
 
     public long batches() {

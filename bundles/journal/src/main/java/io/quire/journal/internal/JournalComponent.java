@@ -294,7 +294,7 @@ public class JournalComponent implements Journal {
     properties.put("jmx.objectname", "quire:type=Journal");
     mbean = context.registerService(DynamicMBean.class,
         new StandardMBean(new JournalView(journal, this), JournalMXBean.class, true), properties);
-    metrics = new JournalMetrics(this, journal instanceof SegmentedJournal writer ? writer.batchStats() : null);
+    metrics = new JournalMetrics(this, journal instanceof SegmentedJournal writer ? writer : null);
     metricsRegistration = context.registerService(MeterBinder.class, metrics, null);
     active = true;
   }

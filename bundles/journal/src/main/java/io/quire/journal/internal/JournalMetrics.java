@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  *       histogram;</li>
  *   <li>{@code quire.journal.batch.entries}: entries per group-commit batch, as a histogram;</li>
  *   <li>gauges {@code quire.journal.last.sequence}, {@code .log.bytes}, {@code .log.files},
- *       {@code .entries.since.checkpoint} and {@code .healthy} (1 while writes are accepted).</li>
+ *       {@code .entries.since.checkpoint} and {@code .healthy} (0 once the journal stopped for
+ *       good);</li>
+ *   <li>{@code quire.journal.storage.available}: 0 while the storage fails and writes are held
+ *       (an outage), and {@code quire.journal.storage.outages}, how many outages there were.</li>
  * </ul>
  * A secondary master's journal writes nothing, so it has the gauges only.
  */
@@ -34,12 +37,14 @@ final class JournalMetrics implements MeterBinder {
       .map(Duration::parse).toArray(Duration[]::new);
 
   private final Journal journal;
+  private final SegmentedJournal writer;
   private final GroupCommitLog.BatchStats stats;
 
-  /** @param stats the writer's batch statistics, or null for a journal that only reads */
-  JournalMetrics(Journal journal, GroupCommitLog.BatchStats stats) {
+  /** @param writer the journal that writes, or null for one that only reads (a secondary's) */
+  JournalMetrics(Journal journal, SegmentedJournal writer) {
     this.journal = journal;
-    this.stats = stats;
+    this.writer = writer;
+    this.stats = writer == null ? null : writer.batchStats();
   }
 
   @Override
@@ -49,11 +54,17 @@ final class JournalMetrics implements MeterBinder {
     gauge(registry, "quire.journal.log.files", "log files in the journal folder", "files", JournalStatus::logFileCount);
     gauge(registry, "quire.journal.entries.since.checkpoint", "entries after the newest checkpoint", null,
         JournalStatus::entriesSinceCheckpoint);
-    gauge(registry, "quire.journal.healthy", "1 while the journal accepts writes, 0 once it has stopped", null,
-        s -> s.failure() == null ? 1 : 0);
-    if (stats == null) {
+    gauge(registry, "quire.journal.healthy", "0 once the journal has stopped for good (a failure it cannot "
+        + "retry), else 1", null, s -> s.failure() == null ? 1 : 0);
+    if (writer == null) {
       return;
     }
+    Gauge.builder("quire.journal.storage.available", writer, w -> w.storageProblem().isPresent() ? 0 : 1)
+        .description("0 while the journal storage fails and writes are held until it is back, else 1")
+        .strongReference(true).register(registry);
+    FunctionCounter.builder("quire.journal.storage.outages", writer, SegmentedJournal::storageOutages)
+        .description("times the journal storage began failing and writes were held until it came back")
+        .register(registry);
     FunctionCounter.builder("quire.journal.appends", stats, GroupCommitLog.BatchStats::entries)
         .description("journal entries appended and made durable").register(registry);
     FunctionCounter.builder("quire.journal.written", stats, GroupCommitLog.BatchStats::bytes)

@@ -693,6 +693,18 @@ public final class SegmentedJournal implements Journal {
         checkpointCount);
   }
 
+  /** The storage's last error while writes are held for it to come back; empty otherwise. */
+  public Optional<IOException> storageProblem() {
+    GroupCommitLog current = log;
+    return current == null ? Optional.empty() : current.storageProblem();
+  }
+
+  /** How many times the storage began failing and writes were held until it came back. */
+  public long storageOutages() {
+    GroupCommitLog current = log;
+    return current == null ? 0 : current.outages();
+  }
+
   /** What the sync thread wrote since this journal opened; observable before recovery. */
   public GroupCommitLog.BatchStats batchStats() {
     return batchStats;

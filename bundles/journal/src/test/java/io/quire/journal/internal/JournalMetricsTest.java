@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +24,21 @@ class JournalMetricsTest {
   void countsDurableEntriesBatchesAndSyncTimesAndReadsTheStatus() throws Exception {
     MeterRegistry registry = new SimpleMeterRegistry();
     try (SegmentedJournal journal = new JournalFixture(folder).open(64 << 10)) {
-      JournalMetrics metrics = new JournalMetrics(journal, journal.batchStats());
+      JournalMetrics metrics = new JournalMetrics(journal, journal);
       metrics.bindTo(registry);
       journal.recover((seq, entry) -> { });
       for (int i = 0; i < 25; i++) {
         journal.awaitDurable(journal.append(("entry " + i).getBytes(StandardCharsets.UTF_8)));
       }
 
+      // the sync thread records a batch just after it has woken the batch's writers
+      DistributionSummary batch = registry.get("quire.journal.batch.entries").summary();
+      await().untilAsserted(() -> assertEquals(25.0, batch.totalAmount(), "every durable entry in exactly one batch"));
       assertEquals(25.0, registry.get("quire.journal.appends").functionCounter().count());
       assertEquals(journal.batchStats().bytes(), registry.get("quire.journal.written").functionCounter().count());
       Timer sync = registry.get("quire.journal.sync").timer();
-      DistributionSummary batch = registry.get("quire.journal.batch.entries").summary();
       assertEquals(journal.batchStats().batches(), sync.count());
       assertEquals(sync.count(), batch.count());
-      assertEquals(25.0, batch.totalAmount(), "every durable entry is in exactly one batch");
       assertTrue(sync.totalTime(TimeUnit.NANOSECONDS) > 0);
       assertEquals(25.0, registry.get("quire.journal.last.sequence").gauge().value());
       assertEquals(25.0, registry.get("quire.journal.entries.since.checkpoint").gauge().value());
@@ -44,11 +46,36 @@ class JournalMetricsTest {
       await().untilAsserted(() -> assertEquals(journal.status().logBytes(),
           registry.get("quire.journal.log.bytes").gauge().value()));
       assertEquals(1.0, registry.get("quire.journal.healthy").gauge().value());
+      assertEquals(1.0, registry.get("quire.journal.storage.available").gauge().value());
+      assertEquals(0.0, registry.get("quire.journal.storage.outages").functionCounter().count());
 
       metrics.unbind();
       journal.awaitDurable(journal.append("after".getBytes(StandardCharsets.UTF_8)));
+      await().untilAsserted(() -> assertEquals(26.0, registry.get("quire.journal.appends").functionCounter().count()));
       assertEquals(25.0, batch.totalAmount(), "unbound: the histograms are no longer fed");
-      assertEquals(26.0, registry.get("quire.journal.appends").functionCounter().count());
+    }
+  }
+
+  @Test
+  void anOutageShowsAsStorageUnavailableUntilTheStorageIsBack() throws Exception {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    JournalFixture fixture = new JournalFixture(folder);
+    OutageStorage storage = new OutageStorage(fixture.storage);
+    try (SegmentedJournal journal = new SegmentedJournal(storage,
+        new SegmentedJournal.Options(64 << 10, 10_000, 1 << 20, 60_000), Clock.systemUTC())) {
+      new JournalMetrics(journal, journal).bindTo(registry);
+      journal.recover((seq, entry) -> { });
+      journal.awaitDurable(journal.append("before".getBytes(StandardCharsets.UTF_8)));
+
+      storage.down();
+      long held = journal.append("during".getBytes(StandardCharsets.UTF_8));
+      await().untilAsserted(() -> assertEquals(0.0, registry.get("quire.journal.storage.available").gauge().value()));
+      assertEquals(1.0, registry.get("quire.journal.healthy").gauge().value(), "held, not stopped");
+
+      storage.up();
+      journal.awaitDurable(held);
+      await().untilAsserted(() -> assertEquals(1.0, registry.get("quire.journal.storage.available").gauge().value()));
+      assertEquals(1.0, registry.get("quire.journal.storage.outages").functionCounter().count());
     }
   }
 

@@ -81,14 +81,16 @@ public final class ApiServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     long start = System.nanoTime();
     String endpoint = endpoint(req);
+    int status = 500; // unless answered: an exception leaving here becomes the container's 500
     try {
       reads.handle(endpoint, req, resp);
+      status = resp.getStatus();
     } catch (NamespaceException e) {
-      sendError(resp, ApiError.of(e));
+      status = sendError(resp, ApiError.of(e));
     } catch (BadRequestException e) {
-      sendError(resp, ApiError.badRequest(e.getMessage()));
+      status = sendError(resp, ApiError.badRequest(e.getMessage()));
     } finally {
-      metrics.record(endpoint, resp.getStatus(), start);
+      metrics.record(endpoint, status, start);
     }
   }
 
@@ -97,6 +99,7 @@ public final class ApiServlet extends HttpServlet {
     long start = System.nanoTime();
     String endpoint = endpoint(req);
     boolean answeredLater = false;
+    int status = 500; // unless answered: an exception leaving here becomes the container's 500
     try {
       long sequence = append(endpoint, RequestBody.parse(readBody(req)));
       if (sequence > 0 && req.isAsyncSupported()) {
@@ -106,29 +109,34 @@ public final class ApiServlet extends HttpServlet {
         acknowledger.submit(sequence, async);
       } else {
         sendJson(resp, 200, "{\"sequence\":" + namespace.awaitDurable(sequence) + "}");
+        status = 200;
       }
     } catch (NamespaceException e) {
-      sendError(resp, ApiError.of(e));
+      status = sendError(resp, ApiError.of(e));
     } catch (BadRequestException e) {
-      sendError(resp, ApiError.badRequest(e.getMessage()));
+      status = sendError(resp, ApiError.badRequest(e.getMessage()));
     } catch (MasterUnavailableException | JournalClosedException | StorageUnavailableException e) {
-      sendError(resp, ApiError.unavailable(e.getMessage()));
+      status = sendError(resp, ApiError.unavailable(e.getMessage()));
     } catch (NotDurableException e) {
-      sendError(resp, ApiError.notDurable(e));
+      status = sendError(resp, ApiError.notDurable(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      sendError(resp, ApiError.unavailable("interrupted while waiting for the journal"));
+      status = sendError(resp, ApiError.unavailable("interrupted while waiting for the journal"));
     } finally {
       if (!answeredLater) {
-        metrics.record(endpoint, resp.getStatus(), start);
+        metrics.record(endpoint, status, start);
       }
     }
   }
 
-  /** Records a mutation answered by the acknowledger once it completes the request. */
+  /**
+   * Records a mutation answered by the acknowledger once it completes the request; a request whose
+   * connection failed while it waited counts as a server error, once.
+   */
   private final class Answered implements AsyncListener {
     private final String endpoint;
     private final long start;
+    private boolean failed;
 
     Answered(String endpoint, long start) {
       this.endpoint = endpoint;
@@ -136,19 +144,24 @@ public final class ApiServlet extends HttpServlet {
     }
 
     @Override
-    public void onComplete(AsyncEvent event) {
-      int status = event.getSuppliedResponse() instanceof HttpServletResponse r ? r.getStatus() : 500;
-      metrics.record(endpoint, status, start);
+    public synchronized void onComplete(AsyncEvent event) {
+      if (!failed) {
+        int status = event.getSuppliedResponse() instanceof HttpServletResponse r ? r.getStatus() : 500;
+        metrics.record(endpoint, status, start);
+      }
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-      // the acknowledger completes every request it holds; onComplete records it
+      // no timeout is set: the acknowledger completes every request it holds
     }
 
     @Override
-    public void onError(AsyncEvent event) {
-      // as above
+    public synchronized void onError(AsyncEvent event) {
+      if (!failed) {
+        failed = true;
+        metrics.record(endpoint, 500, start);
+      }
     }
 
     @Override
@@ -156,6 +169,7 @@ public final class ApiServlet extends HttpServlet {
       // never restarted
     }
   }
+
 
   /** Applies and journals the mutation; see {@link Namespace#appendMkdir}. */
   private long append(String endpoint, RequestBody body)
@@ -201,7 +215,8 @@ public final class ApiServlet extends HttpServlet {
     }
   }
 
-  static void sendError(HttpServletResponse resp, ApiError error) throws IOException {
+  /** Answers with the error; returns its status. */
+  static int sendError(HttpServletResponse resp, ApiError error) throws IOException {
     StringBuilder b = new StringBuilder(128);
     JsonWriter json = new JsonWriter(b);
     json.beginObject().name("code").value(error.code()).name("message").value(error.message());
@@ -210,6 +225,7 @@ public final class ApiServlet extends HttpServlet {
     }
     json.endObject();
     sendJson(resp, error.status(), b.toString());
+    return error.status();
   }
 
   static void sendJson(HttpServletResponse resp, int status, String json) throws IOException {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quire.client.FileEntry;
 import io.quire.client.QuireClient;
 import io.quire.client.QuireException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.Test;
 class ApiServletTest {
   private static Server server;
   private static Namespace namespace;
+  private static MemoryJournal journal;
   private static String address;
   private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
   @BeforeAll
   static void start() throws Exception {
-    namespace = new Namespace(new MemoryJournal(), Clock.systemUTC());
+    journal = new MemoryJournal();
+    namespace = new Namespace(journal, Clock.systemUTC());
     namespace.recover();
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -106,6 +109,20 @@ class ApiServletTest {
     assertEquals(unknown + 1, requests("other", "client_error"));
     assertTrue(METERS.get("quire.client.requests").tag("operation", "mkdir").tag("outcome", "ok").timer()
         .totalTime(TimeUnit.NANOSECONDS) > 0);
+  }
+
+  @Test
+  void aRequestThatFailsWithAnUnexpectedErrorIsTimedAsAServerError() throws Exception {
+    long failures = requests("touch", "server_error");
+    long ok = requests("touch", "ok");
+    journal.failAppends(new IOException("disk on fire"));
+    try {
+      assertEquals(500, refused(() -> client().touch("/t5")).status());
+    } finally {
+      journal.failAppends(null);
+    }
+    assertEquals(failures + 1, requests("touch", "server_error"));
+    assertEquals(ok, requests("touch", "ok"));
   }
 
   private static long requests(String operation, String outcome) {

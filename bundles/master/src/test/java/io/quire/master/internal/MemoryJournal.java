@@ -20,6 +20,7 @@ final class MemoryJournal implements Journal {
   private boolean recovered;
   private boolean closed;
   private IOException syncFailure;
+  private IOException appendFailure;
   private long durable;
   private boolean syncsHeld;
 
@@ -62,6 +63,11 @@ final class MemoryJournal implements Journal {
     return new ArrayList<>(entries);
   }
 
+  /** Makes {@link #append} throw {@code failure} (null: append again). */
+  synchronized void failAppends(IOException failure) {
+    appendFailure = failure;
+  }
+
   synchronized void failSyncs(IOException failure) {
     syncFailure = failure;
   }
@@ -101,6 +107,9 @@ final class MemoryJournal implements Journal {
   public synchronized long append(byte[] entry) throws IOException {
     if (!recovered || closed) {
       throw new JournalClosedException("journal is closed");
+    }
+    if (appendFailure != null) {
+      throw appendFailure;
     }
     entries.add(entry);
     return entries.size();
