@@ -33,6 +33,7 @@ final class StatusReport {
       new AttributeItem("EntriesSinceCheckpoint", "Entries since checkpoint", "entriesSinceCheckpoint"),
       new AttributeItem("LogFileCount", "Log files", "logFileCount"),
       new AttributeItem("LogBytes", "Log bytes", "logBytes"),
+      new AttributeItem("StorageProblem", "Journal storage problem", "journalStorageProblem"),
       new AttributeItem("Failure", "Journal failure", "journalFailure"));
 
   private static final List<AttributeItem> CHECKPOINTER = List.of(

@@ -18,8 +18,14 @@ public interface JournalMXBean {
 
   long getLogBytes();
 
-  /** Empty while healthy; otherwise why writes stopped. */
+  /** Empty while healthy; otherwise why writes stopped for good. */
   String getFailure();
+
+  /**
+   * Empty while the storage takes writes; during an outage (writes held, retried until the
+   * storage is back or {@code quire.journal.storage.timeout} fails them) the storage's last error.
+   */
+  String getStorageProblem();
 
   /** Empty until the journal moved while running; then the folder it was started on. */
   String getMovedFrom();

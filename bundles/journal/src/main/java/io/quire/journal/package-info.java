@@ -5,5 +5,5 @@
  * {@link io.quire.journal.JournalFormat} and {@code docs/journal-format.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.quire.journal;

@@ -434,5 +434,13 @@ public class JournalComponent implements Journal {
       String failure = journal.status().failure();
       return failure == null ? "" : failure;
     }
+
+    @Override
+    public String getStorageProblem() {
+      if (!(journal instanceof SegmentedJournal writer)) {
+        return "";
+      }
+      return writer.storageProblem().map(e -> "writes held: " + e).orElse("");
+    }
   }
 }

@@ -71,11 +71,15 @@ class JournalMetricsTest {
       long held = journal.append("during".getBytes(StandardCharsets.UTF_8));
       await().untilAsserted(() -> assertEquals(0.0, registry.get("quire.journal.storage.available").gauge().value()));
       assertEquals(1.0, registry.get("quire.journal.healthy").gauge().value(), "held, not stopped");
+      JournalComponent.JournalView mbean = new JournalComponent.JournalView(journal, null);
+      assertTrue(mbean.getStorageProblem().startsWith("writes held: "), mbean.getStorageProblem());
+      assertEquals("", mbean.getFailure());
 
       storage.up();
       journal.awaitDurable(held);
       await().untilAsserted(() -> assertEquals(1.0, registry.get("quire.journal.storage.available").gauge().value()));
       assertEquals(1.0, registry.get("quire.journal.storage.outages").functionCounter().count());
+      assertEquals("", mbean.getStorageProblem());
     }
   }
 
