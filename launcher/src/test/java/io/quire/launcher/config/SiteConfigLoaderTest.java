@@ -21,13 +21,11 @@ class SiteConfigLoaderTest {
   Path home;
 
   private SiteConfig load(String... lines) throws ConfigException, IOException {
-    Path conf = Files.createDirectories(home.resolve("conf"));
-    Files.writeString(conf.resolve(SiteConfigLoader.FILE_NAME), String.join("\n", lines) + "\n");
-    return SiteConfigLoader.load(conf, home);
+    return SiteFiles.load(home, lines);
   }
 
   private ConfigException rejected(String... lines) {
-    return assertThrows(ConfigException.class, () -> load(lines));
+    return SiteFiles.rejected(home, lines);
   }
 
   private static void assertNames(ConfigException e, String key, String value) {
