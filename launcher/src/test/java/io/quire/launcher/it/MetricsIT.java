@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.MBeanServerConnection;
@@ -64,7 +65,10 @@ class MetricsIT {
     SiteConfig config = SiteConfigLoader.load(conf, home);
     URI metrics = URI.create("http://127.0.0.1:" + config.webPort() + "/metrics");
 
-    Map<String, Double> before = scrape(metrics);
+    // the registries are made off the start path: /metrics answers 503 for a moment after a start
+    AtomicReference<Map<String, Double>> first = new AtomicReference<>();
+    await().atMost(PATIENCE).untilAsserted(() -> first.set(scrape(metrics)));
+    Map<String, Double> before = first.get();
     quire.mkdirs(conf, "/m", 40);
     assertEquals(0, quire.run(conf, "fs", "stat", "/m0").exit());
     QuireCommand.Result checkpoint = quire.run(conf, "fsadmin", "checkpoint");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,7 +37,13 @@ public final class PrometheusEndpoint extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String accept = req.getHeader("Accept");
     String type = accept != null && accept.contains("application/openmetrics-text") ? OPENMETRICS : TEXT_004;
-    byte[] body = registries.scrape(type).getBytes(StandardCharsets.UTF_8);
+    Optional<String> scrape = registries.scrape(type);
+    if (scrape.isEmpty()) {
+      resp.setHeader("Retry-After", "1");
+      resp.sendError(503, "the metrics registries are starting");
+      return;
+    }
+    byte[] body = scrape.get().getBytes(StandardCharsets.UTF_8);
     resp.setStatus(200);
     resp.setContentType(type);
     resp.setContentLength(body.length);

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class MeterRegistriesTest {
   private final MeterRegistries registries = new MeterRegistries();
+
+  /** Activates, as SCR would, unless the test wants to see what comes before. */
+  private void activate() {
+    registries.activate();
+  }
   private final MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
 
   @AfterEach
@@ -24,8 +29,23 @@ class MeterRegistriesTest {
     registries.close();
   }
 
+  /** The scrape once everything reported so far is done. */
+  private String scrape(String format) throws Exception {
+    registries.awaitIdle();
+    return registries.scrape(format).orElseThrow();
+  }
+
+  @Test
+  void aBinderRegisteredBeforeTheRegistriesExistIsBoundOnceTheyDo() throws Exception {
+    assertTrue(registries.scrape(PrometheusEndpoint.TEXT_004).isEmpty(), "no scrape before activation");
+    registries.addBinder(registry -> Counter.builder("quire.test.early").register(registry).increment(3));
+    registries.activate();
+    assertTrue(scrape(PrometheusEndpoint.TEXT_004).contains("quire_test_early_total 3.0"));
+  }
+
   @Test
   void aBindersMetersAreScrapedAndInJmxUntilItGoes() throws Exception {
+    activate();
     Counter[] counter = new Counter[1];
     MeterBinder binder = registry -> {
       counter[0] = Counter.builder("quire.test.things").description("things").register(registry);
@@ -33,9 +53,10 @@ class MeterRegistriesTest {
           .record(Duration.ofMillis(3));
     };
     registries.addBinder(binder);
+    registries.awaitIdle(); // bound on the registries' own thread
     counter[0].increment(7);
 
-    String scrape = registries.scrape(PrometheusEndpoint.TEXT_004);
+    String scrape = scrape(PrometheusEndpoint.TEXT_004);
     assertTrue(scrape.contains("quire_test_things_total 7.0"), scrape);
     assertTrue(scrape.contains("quire_test_wait_seconds_bucket{le="), scrape);
     assertTrue(scrape.contains("quire_test_wait_seconds_count 1"), scrape);
@@ -45,14 +66,15 @@ class MeterRegistriesTest {
 
     registries.removeBinder(binder);
 
-    String after = registries.scrape(PrometheusEndpoint.TEXT_004);
+    String after = scrape(PrometheusEndpoint.TEXT_004);
     assertFalse(after.contains("quire_test_things"), after);
     assertFalse(after.contains("quire_test_wait"), after);
     assertTrue(platform.queryNames(new ObjectName(MeterRegistries.JMX_DOMAIN + ":name=quireTestThings,*"), null).isEmpty());
   }
 
   @Test
-  void aBinderThatFailsKeepsTheOthersAndItsPartialMetersAreRemovedWithIt() {
+  void aBinderThatFailsKeepsTheOthersAndItsPartialMetersAreRemovedWithIt() throws Exception {
+    activate();
     MeterBinder failing = registry -> {
       Counter.builder("quire.test.partial").register(registry);
       throw new IllegalStateException("broken binder");
@@ -60,26 +82,28 @@ class MeterRegistriesTest {
     MeterBinder good = registry -> Counter.builder("quire.test.good").register(registry).increment();
     registries.addBinder(failing);
     registries.addBinder(good);
-    assertTrue(registries.scrape(PrometheusEndpoint.TEXT_004).contains("quire_test_good_total 1.0"));
+    assertTrue(scrape(PrometheusEndpoint.TEXT_004).contains("quire_test_good_total 1.0"));
 
     registries.removeBinder(failing);
 
-    String scrape = registries.scrape(PrometheusEndpoint.TEXT_004);
+    String scrape = scrape(PrometheusEndpoint.TEXT_004);
     assertFalse(scrape.contains("quire_test_partial"), scrape);
     assertTrue(scrape.contains("quire_test_good_total 1.0"), scrape);
   }
 
   @Test
-  void theJvmIsMeteredWithoutAnyBinder() {
-    String scrape = registries.scrape(PrometheusEndpoint.TEXT_004);
+  void theJvmIsMeteredWithoutAnyBinder() throws Exception {
+    activate();
+    String scrape = scrape(PrometheusEndpoint.TEXT_004);
     assertTrue(scrape.contains("jvm_memory_used_bytes"), scrape);
     assertTrue(scrape.contains("process_uptime_seconds"), scrape);
   }
 
   @Test
-  void openMetricsIsServedWhenAsked() {
+  void openMetricsIsServedWhenAsked() throws Exception {
+    activate();
     registries.addBinder(registry -> Counter.builder("quire.test.things").register(registry));
-    String scrape = registries.scrape(PrometheusEndpoint.OPENMETRICS);
+    String scrape = scrape(PrometheusEndpoint.OPENMETRICS);
     assertTrue(scrape.endsWith("# EOF\n"), scrape);
   }
 }
