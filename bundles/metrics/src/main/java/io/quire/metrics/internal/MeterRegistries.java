@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Activate;
@@ -72,16 +73,28 @@ public final class MeterRegistries {
 
   @Activate
   void activate() {
-    worker.execute(this::createRegistries);
+    run(this::createRegistries);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addBinder(MeterBinder binder) {
-    worker.execute(() -> bind(binder));
+    run(() -> bind(binder));
   }
 
   void removeBinder(MeterBinder binder) {
-    worker.execute(() -> unbind(binder));
+    run(() -> unbind(binder));
+  }
+
+  /**
+   * Hands work to the worker, unless this component has closed: SCR unbinds the binders after
+   * {@link #close}, when the registries and their meters are gone already.
+   */
+  private void run(Runnable work) {
+    try {
+      worker.execute(work);
+    } catch (RejectedExecutionException closed) {
+      // closed: nothing left to bind to or to remove from
+    }
   }
 
   private void createRegistries() {
@@ -156,7 +169,7 @@ public final class MeterRegistries {
 
   @Deactivate
   void close() {
-    worker.execute(() -> {
+    run(() -> {
       prometheus = null;
       if (registry != null) {
         registry.close();

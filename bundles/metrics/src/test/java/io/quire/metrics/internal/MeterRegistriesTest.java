@@ -92,6 +92,19 @@ class MeterRegistriesTest {
   }
 
   @Test
+  void bindersLeavingAfterTheRegistriesClosedAreIgnored() throws Exception {
+    activate();
+    MeterBinder binder = registry -> Counter.builder("quire.test.late").register(registry);
+    registries.addBinder(binder);
+    registries.awaitIdle();
+    registries.close();
+    // as SCR does after deactivation: unbinds every dynamic reference
+    registries.removeBinder(binder);
+    registries.addBinder(registry -> Counter.builder("quire.test.later").register(registry));
+    assertTrue(registries.scrape(PrometheusEndpoint.TEXT_004).isEmpty(), "closed: nothing to scrape");
+  }
+
+  @Test
   void theJvmIsMeteredWithoutAnyBinder() throws Exception {
     activate();
     String scrape = scrape(PrometheusEndpoint.TEXT_004);
