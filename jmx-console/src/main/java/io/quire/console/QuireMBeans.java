@@ -1,5 +1,7 @@
 package io.quire.console;
 
+import java.util.Comparator;
+import java.util.List;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -20,6 +22,19 @@ final class QuireMBeans {
   static final ObjectName OSGI_BUNDLE_STATE_ANY = name("osgi.core:type=bundleState,version=1.7,*");
 
   private QuireMBeans() {}
+
+  /** Every {@code quire:type=JournalStorage} MBean of the master, sorted by name. */
+  static List<ObjectName> storages(MasterConnection master) throws CommandFailure {
+    return master.query(JOURNAL_STORAGE_ANY).stream()
+        .sorted(Comparator.comparing(ObjectName::getCanonicalName))
+        .toList();
+  }
+
+  /** The {@code name} key of a storage MBean ({@code local}, {@code nfs}, {@code hdfs}), unquoted. */
+  static String storageName(ObjectName storage) {
+    String value = storage.getKeyProperty("name");
+    return value != null && value.startsWith("\"") ? ObjectName.unquote(value) : value;
+  }
 
   private static ObjectName name(String name) {
     try {

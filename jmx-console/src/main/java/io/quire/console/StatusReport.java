@@ -1,7 +1,6 @@
 package io.quire.console;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,17 +96,11 @@ final class StatusReport {
    * otherwise, the first one registered, so a report still shows something useful.
    */
   private Optional<ObjectName> storageName(Object storageType) throws CommandFailure {
-    List<ObjectName> names = connection.query(QuireMBeans.JOURNAL_STORAGE_ANY).stream()
-        .sorted(Comparator.comparing(ObjectName::getCanonicalName))
-        .toList();
+    List<ObjectName> names = QuireMBeans.storages(connection);
     String wanted = storageType == null ? null : storageType.toString().toLowerCase(Locale.ROOT);
     return names.stream()
-        .filter(n -> wanted != null && wanted.equals(unquoted(n.getKeyProperty("name"))))
+        .filter(n -> wanted != null && wanted.equals(QuireMBeans.storageName(n)))
         .findFirst()
         .or(() -> names.stream().findFirst());
-  }
-
-  private static String unquoted(String value) {
-    return value != null && value.startsWith("\"") ? ObjectName.unquote(value) : value;
   }
 }

@@ -1,7 +1,6 @@
 package io.quire.console;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.management.ObjectName;
@@ -25,16 +24,13 @@ final class StorageCommand extends AdminCommand {
 
   @Override
   Output run(MasterConnection master) throws CommandFailure {
-    List<ObjectName> names = master.query(QuireMBeans.JOURNAL_STORAGE_ANY).stream()
-        .sorted(Comparator.comparing(ObjectName::getCanonicalName))
-        .toList();
     List<List<Field>> storages = new ArrayList<>();
-    for (ObjectName name : names) {
+    for (ObjectName name : QuireMBeans.storages(master)) {
       // one may go between the query and the read: its bundle is being updated
       Optional<List<Field>> fields = MBeanStatus.read(master, name, STATUS);
       if (fields.isPresent()) {
         List<Field> storage = new ArrayList<>();
-        storage.add(new Field("Storage", "name", unquoted(name.getKeyProperty("name"))));
+        storage.add(new Field("Storage", "name", QuireMBeans.storageName(name)));
         storage.addAll(fields.get());
         storages.add(storage);
       }
@@ -43,9 +39,5 @@ final class StorageCommand extends AdminCommand {
       throw CommandFailure.failed("this master has no JournalStorage MBean (" + QuireMBeans.JOURNAL_STORAGE_ANY + ")");
     }
     return Output.blocks(storages);
-  }
-
-  private static String unquoted(String value) {
-    return value != null && value.startsWith("\"") ? ObjectName.unquote(value) : value;
   }
 }

@@ -521,10 +521,6 @@ public final class GroupCommitLog implements AutoCloseable {
     return outages.sum();
   }
 
-  public BatchStats stats() {
-    return stats;
-  }
-
   /** The file the sync thread writes; valid only after {@link #close()}. */
   public AppendableFile file() {
     return file;

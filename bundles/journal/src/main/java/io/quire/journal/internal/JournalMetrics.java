@@ -38,13 +38,11 @@ final class JournalMetrics implements MeterBinder {
 
   private final Journal journal;
   private final SegmentedJournal writer;
-  private final GroupCommitLog.BatchStats stats;
 
   /** @param writer the journal that writes, or null for one that only reads (a secondary's) */
   JournalMetrics(Journal journal, SegmentedJournal writer) {
     this.journal = journal;
     this.writer = writer;
-    this.stats = writer == null ? null : writer.batchStats();
   }
 
   @Override
@@ -65,6 +63,7 @@ final class JournalMetrics implements MeterBinder {
     FunctionCounter.builder("quire.journal.storage.outages", writer, SegmentedJournal::storageOutages)
         .description("times the journal storage began failing and writes were held until it came back")
         .register(registry);
+    GroupCommitLog.BatchStats stats = writer.batchStats();
     FunctionCounter.builder("quire.journal.appends", stats, GroupCommitLog.BatchStats::entries)
         .description("journal entries appended and made durable").register(registry);
     FunctionCounter.builder("quire.journal.written", stats, GroupCommitLog.BatchStats::bytes)
@@ -85,8 +84,8 @@ final class JournalMetrics implements MeterBinder {
 
   /** Stops feeding the meters (the journal closes or the metrics went away). */
   void unbind() {
-    if (stats != null) {
-      stats.observe(null);
+    if (writer != null) {
+      writer.batchStats().observe(null);
     }
   }
 
