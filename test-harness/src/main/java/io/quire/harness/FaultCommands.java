@@ -55,9 +55,7 @@ final class FaultCommands {
             "hdfs-faults", hdfs, NodeRestarts.of(hdfs.hdfs()), "--datanodes " + dataNodes))
             .run(s);
       }
-      System.out.println(held ? "hdfs-faults: all invariants held"
-          : "hdfs-faults: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+      return Harness.verdict("hdfs-faults", held, s);
     }
   }
 
@@ -95,9 +93,7 @@ final class FaultCommands {
             "nfs-faults", nfs, List.of(ServerStop.of(nfs.server())),
             callTimeoutSeconds == null ? "" : "--call-timeout " + callTimeoutSeconds)).run(s);
       }
-      System.out.println(held ? "nfs-faults: all invariants held"
-          : "nfs-faults: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+      return Harness.verdict("nfs-faults", held, s);
     }
   }
 

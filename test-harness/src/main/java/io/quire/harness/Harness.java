@@ -106,8 +106,7 @@ public final class Harness implements Callable<Integer> {
             s, run.iterations, dir, backend.describe(), load == null ? "" : ", " + load.options());
         boolean held = new CrashScenario(run.home(), dir, System.out, run.clients,
             run.operations, load, backend).run(s, run.iterations);
-        System.out.println(held ? "crash: all invariants held" : "crash: FAILED (seed " + s + ")");
-        return held ? 0 : 1;
+        return verdict("crash", held, s);
       }
     }
   }
@@ -133,8 +132,7 @@ public final class Harness implements Callable<Integer> {
           dir);
       boolean held = new BackupScenario(run.home(), dir, System.out, run.clients,
           run.operations, baseInodes).run(s, run.iterations);
-      System.out.println(held ? "backup: all invariants held" : "backup: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+      return verdict("backup", held, s);
     }
   }
 
@@ -188,8 +186,7 @@ public final class Harness implements Callable<Integer> {
         held = new SwapScenario(run.home(), dir, System.out, run.clients, operations)
             .run(s, swaps);
       }
-      System.out.println(held ? "swap: all invariants held" : "swap: FAILED (seed " + s + ")");
-      return held ? 0 : 1;
+      return verdict("swap", held, s);
     }
   }
 
@@ -233,6 +230,15 @@ public final class Harness implements Callable<Integer> {
 
     @Option(names = "--operations", description = "commands per client (default ${DEFAULT-VALUE})")
     int operations = 400;
+  }
+
+  /**
+   * Prints a scenario's last line, "{@code <name>}: all invariants held" or
+   * "{@code <name>}: FAILED (seed S)", and returns the exit code that goes with it.
+   */
+  static int verdict(String name, boolean held, long seed) {
+    System.out.println(held ? name + ": all invariants held" : name + ": FAILED (seed " + seed + ")");
+    return held ? 0 : 1;
   }
 
   /** What every scenario takes: seed, clients, where Quire is and where to work. */

@@ -49,14 +49,18 @@ public interface JournalBackend extends AutoCloseable {
   /** Site properties the master needs beyond the folder (lines ending in a newline). */
   String siteProperties();
 
-  /** Whether files open for writing are leased to their writer, as in HDFS. */
-  boolean leasesFiles();
+  /** Whether files open for writing are leased to their writer, as in HDFS (not local disk or NFS). */
+  default boolean leasesFiles() {
+    return false;
+  }
 
   /**
    * The names of {@code folder}'s files open for writing, each with the client holding its
    * lease; empty where files have no leases ({@link #leasesFiles()} false).
    */
-  Map<String, String> leaseHolders(String folder) throws IOException;
+  default Map<String, String> leaseHolders(String folder) throws IOException {
+    return Map.of();
+  }
 
   /** Stops what the backend runs (an HDFS, an NFS server); the journals stay on disk. */
   @Override
@@ -82,16 +86,6 @@ public interface JournalBackend extends AutoCloseable {
     @Override
     public String siteProperties() {
       return "";
-    }
-
-    @Override
-    public boolean leasesFiles() {
-      return false;
-    }
-
-    @Override
-    public Map<String, String> leaseHolders(String folder) {
-      return Map.of();
     }
 
     @Override

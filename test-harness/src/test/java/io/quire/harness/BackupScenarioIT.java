@@ -1,12 +1,6 @@
 package io.quire.harness;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quire.harness.backup.BackupScenario;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,15 +18,8 @@ class BackupScenarioIT {
 
   @Test
   void theRestoredNamespaceIsTheOneAtTheBackupsSequenceNumber() throws Exception {
-    long seed = Long.getLong("quire.backup.seed", System.nanoTime() % 1_000_000);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    boolean held = new BackupScenario(new QuireHome(Path.of(System.getenv("QUIRE_HOME"))), work,
-        out, 4, 250, 50_000).run(seed, 1);
-    String report = log.toString(StandardCharsets.UTF_8);
-    System.out.println(report);
-    assertTrue(held, "seed " + seed + ":\n" + report);
-    assertTrue(report.matches("(?s).*HELD\\s+RestoredEqualsStateAtBackupSequence.*"), report);
-    assertFalse(report.contains("VIOLATED"), report);
+    long seed = ScenarioRun.seed("quire.backup.seed");
+    ScenarioRun.assertHeld(seed, out -> new BackupScenario(ScenarioRun.home(), work, out, 4, 250,
+        50_000).run(seed, 1), "RestoredEqualsStateAtBackupSequence");
   }
 }

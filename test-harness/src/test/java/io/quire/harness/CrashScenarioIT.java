@@ -1,12 +1,6 @@
 package io.quire.harness;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quire.harness.crash.CrashScenario;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,36 +21,21 @@ class CrashScenarioIT {
   @Test
   void acknowledgedMutationsSurviveKillNine() throws Exception {
     int iterations = Integer.getInteger("quire.crash.iterations", 2);
-    long seed = Long.getLong("quire.crash.seed", System.nanoTime() % 1_000_000);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    boolean held = new CrashScenario(new QuireHome(Path.of(System.getenv("QUIRE_HOME"))), work,
-        out, 4, 300).run(seed, iterations);
-    String report = log.toString(StandardCharsets.UTF_8);
-    System.out.println(report);
-    assertTrue(held, "seed " + seed + ":\n" + report);
-    assertTrue(report.matches("(?s).*HELD\\s+AckedMutationsSurviveCrash.*"), report);
-    assertTrue(!report.contains("VIOLATED"), report);
+    long seed = ScenarioRun.seed("quire.crash.seed");
+    ScenarioRun.assertHeld(seed, out -> new CrashScenario(ScenarioRun.home(), work, out, 4, 300)
+        .run(seed, iterations), "AckedMutationsSurviveCrash");
   }
 
   @Test
   void acknowledgedMutationsSurviveKillNineWithTheJournalOnNfs() throws Exception {
     int iterations = Integer.getInteger("quire.crash.nfs.iterations", 1);
-    long seed = Long.getLong("quire.crash.seed", System.nanoTime() % 1_000_000);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    QuireHome home = new QuireHome(Path.of(System.getenv("QUIRE_HOME")));
-    boolean held;
-    try (JournalBackend nfs = JournalBackend.Kind.NFS.open(home, work)) {
-      held = new CrashScenario(home, work, out, 4, 300, null, nfs).run(seed, iterations);
-    }
-    String report = log.toString(StandardCharsets.UTF_8);
-    System.out.println(report);
-    assertTrue(held, "seed " + seed + ":\n" + report);
-    assertFalse(report.contains("VIOLATED"), report);
-    for (String invariant : new String[] {"RestartSucceeds", "AckedMutationsSurviveCrash",
-        "NoRefusalBeforeCrash", "SequenceNumbersAreContiguous"}) {
-      assertTrue(report.matches("(?s).*HELD\\s+" + invariant + ":.*"), invariant + "\n" + report);
-    }
+    long seed = ScenarioRun.seed("quire.crash.seed");
+    QuireHome home = ScenarioRun.home();
+    ScenarioRun.assertHeld(seed, out -> {
+      try (JournalBackend nfs = JournalBackend.Kind.NFS.open(home, work)) {
+        return new CrashScenario(home, work, out, 4, 300, null, nfs).run(seed, iterations);
+      }
+    }, "RestartSucceeds", "AckedMutationsSurviveCrash", "NoRefusalBeforeCrash",
+        "SequenceNumbersAreContiguous");
   }
 }

@@ -5,12 +5,12 @@ import io.quire.harness.QuireHome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Journals on an {@link NfsServerProcess} the harness runs: each master's folder is
  * {@code nfs://127.0.0.1/<export>/<its work folder's name>}, reached through the master's own
- * NFSv3 client (no kernel mount).
+ * NFSv3 client (no kernel mount). NFSv3 has no leases: the holder record alone keeps a second
+ * master out.
  */
 public final class NfsJournals implements JournalBackend {
   private final NfsServerProcess server;
@@ -55,17 +55,6 @@ public final class NfsJournals implements JournalBackend {
   @Override
   public String siteProperties() {
     return callTimeout == null ? "" : "quire.nfs.call.timeout=" + callTimeout.toMillis() + "ms\n";
-  }
-
-  /** NFSv3 has no leases: the holder record alone keeps a second master out. */
-  @Override
-  public boolean leasesFiles() {
-    return false;
-  }
-
-  @Override
-  public Map<String, String> leaseHolders(String folder) {
-    return Map.of();
   }
 
   @Override
