@@ -4,6 +4,7 @@ import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
 import io.quire.harness.load.ClientLoad;
+import io.quire.harness.load.WriteChecks;
 import io.quire.master.internal.BenchJournalWriter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ final class CheckpointIteration {
     results.add(CrashChecks.noRefusals(clientLoad.drivers()));
     results.add(CheckpointChecks.baseNamespaceSurvives(master, load.baseInodes(), random));
     results.add(CheckpointChecks.checkpointsStayBounded(watch, journal, SETTLE));
-    results.add(CrashChecks.verifyJournal(master, journal.toString()));
+    results.add(WriteChecks.stopAndVerify(master, journal.toString()));
     return results;
   }
 }

@@ -1,6 +1,5 @@
 package io.quire.harness.crash;
 
-import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.load.ClientWorkload;
@@ -101,13 +100,5 @@ final class CrashChecks {
         refused.isEmpty() ? "every command answered before the kill was ok" : refused.toString());
   }
 
-  /** @param journal the folder, a path or a URI */
-  static Invariant verifyJournal(MasterProcess master, String journal)
-      throws IOException, InterruptedException {
-    int stopped = master.stop();
-    Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify", journal);
-    return new Invariant("SequenceNumbersAreContiguous", verify.exitCode() == 0,
-        "graceful stop exit " + stopped + "; journal verify exit " + verify.exitCode() + ": "
-            + verify.oneLine());
-  }
+
 }

@@ -5,6 +5,7 @@ import io.quire.harness.JournalBackend;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
 import io.quire.harness.load.ClientLoad;
+import io.quire.harness.load.WriteChecks;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class CrashScenario {
       }
       results.add(CrashChecks.checkSubtrees(master, load.drivers()));
       results.add(CrashChecks.noRefusals(load.drivers()));
-      results.add(CrashChecks.verifyJournal(master, journal));
+      results.add(WriteChecks.stopAndVerify(master, journal));
     }
     return results;
   }

@@ -2,7 +2,6 @@ package io.quire.harness.fault;
 
 import static org.awaitility.Awaitility.await;
 
-import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
@@ -153,11 +152,7 @@ public final class FaultScenario {
     }
     results.add(WriteChecks.acknowledgedExactly("RestartServesExactlyTheAcknowledged", master,
         load.drivers()));
-    int stopped = master.stop();
-    Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify", journal);
-    results.add(new Invariant("SequenceNumbersAreContiguous", stopped == 0
-        && verify.exitCode() == 0, "graceful stop exit " + stopped + "; journal verify exit "
-            + verify.exitCode() + ": " + verify.oneLine()));
+    results.add(WriteChecks.stopAndVerify(master, journal));
     return results;
   }
 

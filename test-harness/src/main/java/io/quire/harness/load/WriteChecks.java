@@ -1,5 +1,6 @@
 package io.quire.harness.load;
 
+import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterProcess;
 import io.quire.harness.QuireHome;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * HDFS fault scenarios). The clients were stopped between two commands ({@link ClientLoad#stop}),
  * so each one's count of acknowledged commands is exact: its subtree must hold exactly their
  * effect, with one exception, a client that stopped at an error, whose refused command may have
- * become durable ({@code NOT_DURABLE}: the outcome is unknown).
+ * become durable ({@code NOT_DURABLE}: the outcome is unknown). {@link #stopAndVerify}, the
+ * check every scenario ends with, serves the crash scenarios too.
  */
 public final class WriteChecks {
 
@@ -80,6 +82,21 @@ public final class WriteChecks {
       return new Invariant("CleanRestartSucceeds", false, "graceful stop exit " + stopped + "; "
           + e.getMessage());
     }
+  }
+
+  /**
+   * {@code SequenceNumbersAreContiguous}: {@code bin/quire stop} exits 0, then
+   * {@code bin/quire journal verify} of the folder (checksums, sequence continuity) exits 0.
+   *
+   * @param journal the folder, a path or a URI
+   */
+  public static Invariant stopAndVerify(MasterProcess master, String journal)
+      throws IOException, InterruptedException {
+    int stopped = master.stop();
+    Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify", journal);
+    return new Invariant("SequenceNumbersAreContiguous", stopped == 0 && verify.exitCode() == 0,
+        "graceful stop exit " + stopped + "; journal verify exit " + verify.exitCode() + ": "
+            + verify.oneLine());
   }
 
   /** No client saw an error: every command it sent was acknowledged. */

@@ -2,7 +2,6 @@ package io.quire.harness.swap;
 
 import static org.awaitility.Awaitility.await;
 
-import io.quire.harness.Commands;
 import io.quire.harness.Invariant;
 import io.quire.harness.MasterJmx;
 import io.quire.harness.MasterProcess;
@@ -242,11 +241,7 @@ public final class SwapScenario {
     if (results.get(0).held()) {
       results.add(WriteChecks.acknowledgedExactly("RestartServesExactlyTheAcknowledged", master,
           load.drivers()));
-      int stopped = master.stop();
-      Commands.Result verify = master.run(Duration.ofMinutes(2), "journal", "verify", last);
-      results.add(new Invariant("SequenceNumbersAreContiguous", stopped == 0
-          && verify.exitCode() == 0, "graceful stop exit " + stopped + "; journal verify exit "
-              + verify.exitCode() + ": " + verify.oneLine()));
+      results.add(WriteChecks.stopAndVerify(master, last));
     }
     results.add(noErrorsLogged(master));
     if (folders.size() > 1) {
