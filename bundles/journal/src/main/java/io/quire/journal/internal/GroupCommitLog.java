@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each appender pays for one sync at most, however many others append at the same time: while
  * the sync thread forces batch N, appenders fill batch N+1, and the next force covers all of
- * them. Each batch carries a future that the sync thread completes once the batch is durable;
- * a waiter parks on its batch's future, so a sync wakes exactly the writers it covers, each
- * directly, with no lock to re-acquire (a {@code signalAll} on one lock would make 64 woken
- * writers queue for it one after another).
+ * them. Each batch carries a {@link BatchLatch} that the sync thread opens once the batch is
+ * durable; a waiter parks on its batch's latch, so a sync wakes exactly the writers it covers,
+ * with no lock to re-acquire (a {@code signalAll} on one lock would make 64 woken writers queue
+ * for it one after another), and the woken writers wake each other, so the sync thread is back
+ * at the storage after two wake-ups, not 64. A waiter finds its batch without the lock.
  *
  * <p>Invariant: every entry up to {@code durableSequence} has been synced to the storage.
  *
@@ -100,10 +101,16 @@ public final class GroupCommitLog implements AutoCloseable {
 
   private ByteBuffer filling = ByteBuffer.allocate(INITIAL_BUFFER);
   private ByteBuffer writing = ByteBuffer.allocate(INITIAL_BUFFER);
+  /** Guarded by {@link #lock}. */
   private Batch fillingBatch = new Batch();
-  private Batch writingBatch = new Batch();
+  /**
+   * The batch the sync thread writes (or last wrote), read by waiters without the lock; its
+   * {@code next} is the filling batch, and both are set before this is.
+   */
+  private volatile Batch writingBatch;
   private AppendableFile file;
-  private long lastSequence;
+  /** Written under {@link #lock}; volatile for the check of {@link #awaitDurable}. */
+  private volatile long lastSequence;
   private volatile long durableSequence;
   private volatile IOException failure;
   /** When the storage began failing ({@link System#nanoTime}), while it does; else 0. */
@@ -132,6 +139,11 @@ public final class GroupCommitLog implements AutoCloseable {
     this.file = file;
     this.lastSequence = lastSequence;
     this.durableSequence = lastSequence;
+    Batch durable = new Batch();
+    durable.lastSequence = lastSequence;
+    durable.next = fillingBatch;
+    durable.durable.durable();
+    this.writingBatch = durable;
     this.maxPendingBytes = maxPendingBytes;
     this.storageTimeoutNanos = storageTimeout.toNanos();
     this.roller = roller;
@@ -169,9 +181,9 @@ public final class GroupCommitLog implements AutoCloseable {
       if (filling.remaining() < bytes) {
         filling = grow(filling, bytes);
       }
-      long sequence = ++lastSequence;
+      long sequence = lastSequence + 1;
       RecordEncoder.putRecord(filling, sequence, entry);
-      fillingBatch.lastSequence = sequence;
+      lastSequence = sequence;
       dataAvailable.signal();
       return sequence;
     } finally {
@@ -181,25 +193,19 @@ public final class GroupCommitLog implements AutoCloseable {
 
   /** Blocks until {@code sequence} is durable or the log failed. */
   public void awaitDurable(long sequence) throws IOException, InterruptedException {
+    // The writing batch first: once it is published, every batch before it is durable, so an
+    // entry not yet durable is in it or in the one after it (the batch filling when it was
+    // published: a later one did not exist yet when the entry was appended, before this call).
+    Batch writing = writingBatch;
     if (durableSequence >= sequence) {
       return;
     }
-    CompletableFuture<Void> batchDurable;
-    lock.lock();
-    try {
-      if (durableSequence >= sequence) {
-        return;
-      }
-      if (sequence > lastSequence) {
-        throw new IllegalArgumentException("sequence " + sequence + " was never appended (last "
-            + lastSequence + ")");
-      }
-      // entries after durableSequence are in the batch being synced or in the one filling
-      batchDurable = sequence <= writingBatch.lastSequence ? writingBatch.durable
-          : fillingBatch.durable;
-    } finally {
-      lock.unlock();
+    if (sequence > lastSequence) {
+      throw new IllegalArgumentException("sequence " + sequence + " was never appended (last "
+          + lastSequence + ")");
     }
+    BatchLatch batchDurable = sequence <= writing.lastSequence ? writing.durable
+        : writing.next.durable;
     // At most the timeout from this call, and no longer than the timeout from the moment the
     // storage began failing: once an outage is older than that, waiters are answered at once
     // (one thread answering many waiters in turn must not pay the timeout for each).
@@ -213,13 +219,13 @@ public final class GroupCommitLog implements AutoCloseable {
             + "timeout; it stays buffered and is written if the storage returns");
       }
       try {
-        batchDurable.get(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
-        return;
-      } catch (ExecutionException e) {
+        if (batchDurable.await(Math.min(left, WAIT_SLICE_NANOS))) {
+          return;
+        }
+        // else look again at whether the storage is failing, and since when
+      } catch (IOException e) {
         throw new JournalClosedException("journal entry " + sequence + " is not durable: "
-            + e.getCause().getMessage(), e.getCause());
-      } catch (TimeoutException e) {
-        // look again at whether the storage is failing, and since when
+            + e.getMessage(), e);
       }
     }
   }
@@ -263,15 +269,17 @@ public final class GroupCommitLog implements AutoCloseable {
             continue;
           }
           if (failure != null || (filling.position() == 0 && closing)) {
-            fillingBatch.durable.completeExceptionally(new JournalClosedException(
-                "the journal closed"));
+            fillingBatch.durable.failed(new JournalClosedException("the journal closed"));
             return;
           }
           ByteBuffer full = filling;
           filling = writing;
           writing = full;
-          writingBatch = fillingBatch;
+          Batch sealed = fillingBatch;
+          sealed.lastSequence = lastSequence;
           fillingBatch = new Batch();
+          sealed.next = fillingBatch;
+          writingBatch = sealed;
           batchLast = lastSequence;
           spaceAvailable.signalAll();
         } finally {
@@ -373,7 +381,7 @@ public final class GroupCommitLog implements AutoCloseable {
           long entries = batchLast - durableSequence;
           durableSequence = batchLast;
           durable = true;
-          writingBatch.durable.complete(null);
+          writingBatch.durable.durable();
           stats.record(entries, bytes, syncNanos); // after the writers are on their way
         }
         file = roller.afterSync(file, batchLast);
@@ -456,8 +464,8 @@ public final class GroupCommitLog implements AutoCloseable {
       if (failure == null) {
         failure = cause;
       }
-      writingBatch.durable.completeExceptionally(failure);
-      fillingBatch.durable.completeExceptionally(failure);
+      writingBatch.durable.failed(failure);
+      fillingBatch.durable.failed(failure);
       failBetween(failure);
       spaceAvailable.signalAll();
       dataAvailable.signalAll();
@@ -548,10 +556,13 @@ public final class GroupCommitLog implements AutoCloseable {
     }
   }
 
-  /** Entries written and synced together, and the future their writers wait on. */
+  /** Entries written and synced together, and the latch their writers wait on. */
   private static final class Batch {
-    final CompletableFuture<Void> durable = new CompletableFuture<>();
+    final BatchLatch durable = new BatchLatch();
+    /** Set when the batch is sealed for writing, before it is published as the writing batch. */
     long lastSequence;
+    /** The batch after this one; set before this is published as the writing batch. */
+    Batch next;
   }
 
   /**
