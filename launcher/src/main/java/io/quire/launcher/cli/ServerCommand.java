@@ -28,13 +28,19 @@ final class ServerCommand {
   static final String DEFAULT_LOGBACK = "io/quire/launcher/logback-server.xml";
 
   /**
-   * A starting master replays its journal into a fresh heap; G1's default initial heap (1/64 of
-   * memory) keeps the young generation small enough that a 1M-entry replay pauses for several
-   * young collections. With 1 GiB from the start it pauses for none, and replay ran at
-   * 1.10-1.30M entries/s instead of 0.79-0.82M (ReplayBench, first round, 2 cores). Left out
-   * when {@code QUIRE_SERVER_JAVA_OPTS} sizes the heap itself.
+   * A starting master replays its journal into a fresh heap, and keeps most of what it
+   * allocates (about 100 of 240 bytes per entry). G1's default initial heap (1/64 of memory)
+   * keeps the young generation small enough that a 1M-entry replay pauses for several young
+   * collections: with 1 GiB from the start replay ran at 1.10-1.30M entries/s instead of
+   * 0.79-0.82M (ReplayBench, first round, 2 cores). G1 still starts the young generation at 5% of
+   * the heap and grows it only as collections show it can, too late for a replay of a second or
+   * two: 6 young pauses of 18-46 ms copied the growing namespace during one. A young generation
+   * of at least 384 MiB ({@code NewSize} is its floor; G1 still sizes it above that) took a
+   * master's replay of 1M entries from 1,449-2,056 ms to 1,206-1,460 ms (alternating starts,
+   * docs/benchmarks.md). Both are left out when {@code QUIRE_SERVER_JAVA_OPTS} sizes the heap or
+   * its young generation itself.
    */
-  static final List<String> DEFAULT_JAVA_OPTS = List.of("-Xms1g");
+  static final List<String> DEFAULT_JAVA_OPTS = List.of("-Xms1g", "-XX:NewSize=384m");
 
   private ServerCommand() {}
 
@@ -45,7 +51,8 @@ final class ServerCommand {
     List<String> options = new ArrayList<>();
     // an operator who sizes the heap decides alone (-Xmx512m with our -Xms1g would not start)
     if (given.stream().noneMatch(o -> o.startsWith("-Xms") || o.startsWith("-Xmx")
-        || o.contains("HeapSize") || o.contains("RAMPercentage"))) {
+        || o.startsWith("-Xmn") || o.contains("HeapSize") || o.contains("RAMPercentage")
+        || o.contains("NewSize"))) {
       options.addAll(DEFAULT_JAVA_OPTS);
     }
     options.addAll(given);

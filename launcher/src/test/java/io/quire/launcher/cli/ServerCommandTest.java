@@ -9,9 +9,9 @@ class ServerCommandTest {
 
   @Test
   void theDefaultHeapComesFirstSoThatTheOperatorsOptionsOverrideIt() {
-    assertEquals(List.of("-Xms1g"), ServerCommand.javaOptions(null));
-    assertEquals(List.of("-Xms1g"), ServerCommand.javaOptions("  "));
-    assertEquals(List.of("-Xms1g", "-XX:+UseParallelGC", "-Dx=y"),
+    assertEquals(List.of("-Xms1g", "-XX:NewSize=384m"), ServerCommand.javaOptions(null));
+    assertEquals(List.of("-Xms1g", "-XX:NewSize=384m"), ServerCommand.javaOptions("  "));
+    assertEquals(List.of("-Xms1g", "-XX:NewSize=384m", "-XX:+UseParallelGC", "-Dx=y"),
         ServerCommand.javaOptions(" -XX:+UseParallelGC  -Dx=y "));
   }
 
@@ -22,5 +22,8 @@ class ServerCommandTest {
     assertEquals(List.of("-XX:MaxRAMPercentage=50"),
         ServerCommand.javaOptions("-XX:MaxRAMPercentage=50"));
     assertEquals(List.of("-XX:MaxHeapSize=2g"), ServerCommand.javaOptions("-XX:MaxHeapSize=2g"));
+    assertEquals(List.of("-Xmn256m"), ServerCommand.javaOptions("-Xmn256m"));
+    assertEquals(List.of("-XX:NewSize=64m"), ServerCommand.javaOptions("-XX:NewSize=64m"));
+    assertEquals(List.of("-XX:MaxNewSize=1g"), ServerCommand.javaOptions("-XX:MaxNewSize=1g"));
   }
 }
