@@ -68,6 +68,23 @@ public final class GroupCommitLog implements AutoCloseable {
     AppendableFile reopen(AppendableFile failed, long durableSequence) throws IOException;
   }
 
+  /**
+   * Asked before each batch is written and again after it is synced, before it is
+   * acknowledged, whether this master may still write the folder (see {@link HolderLease}).
+   */
+  @FunctionalInterface
+  public interface Fence {
+    Fence NONE = () -> { };
+
+    /**
+     * @throws JournalClosedException never: another master holds the folder now, and the log
+     *     fails without writing or acknowledging the batch
+     * @throws IOException not now: handled as a storage failure (the batch is written again
+     *     once the storage answers, and asked about again)
+     */
+    void check() throws IOException;
+  }
+
   /** Work the sync thread does between two batches, with nothing being written: see {@link #between}. */
   @FunctionalInterface
   public interface Between {
@@ -96,6 +113,7 @@ public final class GroupCommitLog implements AutoCloseable {
   private final long maxPendingBytes;
   private final long storageTimeoutNanos;
   private final Roller roller;
+  private final Fence fence;
   private final Thread syncThread;
   private final BatchStats stats;
 
@@ -129,13 +147,18 @@ public final class GroupCommitLog implements AutoCloseable {
    */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
       Duration storageTimeout, Roller roller) {
-    this(file, lastSequence, maxPendingBytes, storageTimeout, roller, new BatchStats());
+    this(file, lastSequence, maxPendingBytes, storageTimeout, roller, new BatchStats(),
+        Fence.NONE);
   }
 
-  /** @param stats where the sync thread counts its batches (shared with the journal that owns it) */
+  /**
+   * @param stats where the sync thread counts its batches (shared with the journal that owns it)
+   * @param fence asked after each sync, before the batch is acknowledged
+   */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
-      Duration storageTimeout, Roller roller, BatchStats stats) {
+      Duration storageTimeout, Roller roller, BatchStats stats, Fence fence) {
     this.stats = stats;
+    this.fence = fence;
     this.file = file;
     this.lastSequence = lastSequence;
     this.durableSequence = lastSequence;
@@ -371,6 +394,7 @@ public final class GroupCommitLog implements AutoCloseable {
     while (true) {
       try {
         if (!durable) {
+          fence.check(); // a master that slept through its lease looks before it writes
           writing.rewind();
           int bytes = writing.remaining();
           file.append(writing);
@@ -378,6 +402,7 @@ public final class GroupCommitLog implements AutoCloseable {
           long syncStart = System.nanoTime();
           file.sync();
           long syncNanos = System.nanoTime() - syncStart;
+          fence.check(); // and before it acknowledges
           long entries = batchLast - durableSequence;
           durableSequence = batchLast;
           durable = true;

@@ -1,5 +1,6 @@
 package io.quire.journal.internal;
 
+import io.quire.journal.JournalClosedException;
 import io.quire.journal.JournalFormat;
 import io.quire.journal.JournalHeldException;
 import io.quire.journal.LocalProcesses;
@@ -29,21 +30,70 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A holder that finds someone else's record on a heartbeat has lost the folder: it reports
  * that through {@code onLost} and stops heartbeating, and its journal must stop writing.
+ *
+ * <p><b>Fencing a paused holder.</b> A master paused for longer than its lease (a stopped
+ * process, a long GC pause, a frozen virtual machine) may be taken over while it sleeps, and
+ * when it wakes its sync thread may finish a batch before its heartbeat notices. Two rules keep
+ * it from acknowledging an entry the new master does not see:
+ * <ol>
+ *   <li>The holder writes a batch, and acknowledges it once synced, only within a <em>window</em>
+ *       of half its lease after it last read its own record ({@link #checkWritable}, asked
+ *       before the write and again before the acknowledgement): the heartbeat keeps that window
+ *       open (it reads the record every quarter lease), and once it has lapsed the sync thread
+ *       reads the record itself first, and gives up the folder if the record is someone else's.
+ *   <li>A master that takes the folder over from a holder that may still be running (on another
+ *       host, or a process on this host that still exists) waits that holder's acknowledgement
+ *       window, and a tenth of its lease for the clocks' rates, after writing its own record and
+ *       before it reads or repairs anything. Whatever the old holder read last, it read it before
+ *       the new record existed, so its window ends before the wait does: every batch it
+ *       acknowledged was synced before the new master reads the logs, and it begins no write
+ *       after the new master appends to them (unless it is paused for longer than the tenth
+ *       exactly between its check and its write).
+ * </ol>
+ * Only durations on each master's own monotonic clock matter, not agreement between the hosts'
+ * wall clocks. A holder known to have exited (a process on this host that no longer exists)
+ * costs no wait.
  */
 public final class HolderLease implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HolderLease.class);
+  /** {@link #renewOnce}'s answer when the folder has no holder record. */
+  private static final HolderRecord NOBODY = new HolderRecord("", "", 0, java.time.Instant.EPOCH,
+      0, 0);
+
+  /** The lease's time: a monotonic clock, and pauses; a test's own in place of the system's. */
+  interface Ticker {
+    Ticker SYSTEM = new Ticker() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+      }
+    };
+
+    long nanoTime();
+
+    void sleep(long millis) throws InterruptedException;
+  }
 
   private final JournalStorage storage;
   private final Clock clock;
+  private final Ticker ticker;
   private final long leaseMillis;
   private final HolderRecord mine;
   private AutoCloseable osLock;
   private ScheduledExecutorService heartbeat;
+  /** When ({@link Ticker#nanoTime}) a read last found this master's own record; guarded by this. */
+  private long confirmedNanos;
 
-  private HolderLease(JournalStorage storage, Clock clock, long leaseMillis) {
+  private HolderLease(JournalStorage storage, Clock clock, Ticker ticker, long leaseMillis) {
     this.storage = storage;
     this.clock = clock;
+    this.ticker = ticker;
     this.leaseMillis = leaseMillis;
     this.mine = new HolderRecord(UUID.randomUUID().toString(), localHost(),
         ProcessHandle.current().pid(), clock.instant(), clock.millis(), leaseMillis);
@@ -56,7 +106,12 @@ public final class HolderLease implements AutoCloseable {
    */
   public static HolderLease acquire(JournalStorage storage, Clock clock, long leaseMillis,
       Consumer<String> onLost) throws IOException {
-    HolderLease lease = new HolderLease(storage, clock, leaseMillis);
+    return acquire(storage, clock, Ticker.SYSTEM, leaseMillis, onLost);
+  }
+
+  static HolderLease acquire(JournalStorage storage, Clock clock, Ticker ticker,
+      long leaseMillis, Consumer<String> onLost) throws IOException {
+    HolderLease lease = new HolderLease(storage, clock, ticker, leaseMillis);
     lease.take();
     lease.startHeartbeat(onLost);
     return lease;
@@ -108,14 +163,86 @@ public final class HolderLease implements AutoCloseable {
             current.describe(clock.millis()));
       }
       storage.writeAtomically(JournalFormat.HOLDER, mine.encode());
+      long beforeRead = ticker.nanoTime();
       HolderRecord after = readHolder(storage);
       if (after == null || !after.id().equals(mine.id())) {
         throw held(storage, after, clock);
+      }
+      confirmed(beforeRead);
+      if (current != null && !knownExited(current)) {
+        waitOutAcknowledgements(current);
       }
     } catch (IOException | RuntimeException e) {
       closeQuietly(osLock);
       throw e;
     }
+  }
+
+  /**
+   * Rule 2 of the class comment: the previous holder may still be running. Renews this master's
+   * own record meanwhile (the previous holder's lease may be longer than this one's).
+   */
+  private void waitOutAcknowledgements(HolderRecord previous) throws IOException {
+    long millis = windowMillis(previous.leaseMillis()) + previous.leaseMillis() / 10;
+    LOG.info("Waiting {} ms before reading journal folder {}: its previous holder ({}) may still be "
+        + "running, and must not acknowledge a write this master would not see", millis,
+        storage.uri(), previous.describe(clock.millis()));
+    long deadline = ticker.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    try {
+      for (long left = millis; left > 0;
+          left = TimeUnit.NANOSECONDS.toMillis(deadline - ticker.nanoTime())) {
+        ticker.sleep(Math.min(left, heartbeatMillis()));
+        HolderRecord other = renewOnce();
+        if (other != null) {
+          throw other == NOBODY ? lost(null, " while taking it over") : held(storage, other, clock);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while taking over journal folder "
+          + storage.uri());
+    }
+  }
+
+  private long heartbeatMillis() {
+    return Math.max(50, leaseMillis / 4);
+  }
+
+  /** How long after reading its own record a holder may write and acknowledge without looking. */
+  static long windowMillis(long leaseMillis) {
+    return leaseMillis / 2;
+  }
+
+  private synchronized void confirmed(long readStartedNanos) {
+    if (readStartedNanos - confirmedNanos > 0) {
+      confirmedNanos = readStartedNanos;
+    }
+  }
+
+  private synchronized long confirmedNanos() {
+    return confirmedNanos;
+  }
+
+  /**
+   * Rule 1 of the class comment, called before a batch is written and again after it is synced,
+   * before it is acknowledged: returns at once within the window, else reads the holder record.
+   *
+   * @throws JournalClosedException another master (or nobody) holds the folder now: the batch
+   *     must not be written, or acknowledged
+   * @throws IOException the record could not be read: the batch is not acknowledged yet
+   */
+  public void checkWritable() throws IOException {
+    long windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis(leaseMillis));
+    if (ticker.nanoTime() - confirmedNanos() < windowNanos) {
+      return;
+    }
+    long beforeRead = ticker.nanoTime();
+    HolderRecord current = readHolder(storage);
+    if (current == null || !current.id().equals(mine.id())) {
+      throw lost(current, "; this master's lease lapsed (was it paused?): the entries not yet "
+          + "acknowledged stay so");
+    }
+    confirmed(beforeRead);
   }
 
   private void startHeartbeat(Consumer<String> onLost) {
@@ -124,27 +251,40 @@ public final class HolderLease implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    long period = Math.max(50, leaseMillis / 4);
+    long period = heartbeatMillis();
     heartbeat.scheduleWithFixedDelay(() -> renew(onLost), period, period, TimeUnit.MILLISECONDS);
   }
 
   private void renew(Consumer<String> onLost) {
     try {
-      HolderRecord current = readHolder(storage);
-      if (current == null || !current.id().equals(mine.id())) {
-        String who = current == null ? "nobody (the holder record is gone)"
-            : current.describe(clock.millis());
+      HolderRecord other = renewOnce();
+      if (other != null) {
         heartbeat.shutdown();
-        onLost.accept("lost the journal folder " + storage.uri() + " to " + who);
-        return;
+        onLost.accept(lost(other == NOBODY ? null : other, "").getMessage());
       }
-      HolderRecord renewed = new HolderRecord(mine.id(), mine.host(), mine.pid(), mine.started(),
-          clock.millis(), leaseMillis);
-      storage.writeAtomically(JournalFormat.HOLDER, renewed.encode());
     } catch (IOException e) {
       // A missed heartbeat is not yet a lost lease; the next one retries.
       LOG.warn("Could not renew the holder lease on {}: {}", storage.uri(), e.toString());
     }
+  }
+
+  /**
+   * Reads the holder record and, if it is still this master's, writes it again with a new
+   * heartbeat.
+   *
+   * @return null when renewed; else the record found ({@link #NOBODY} when there is none)
+   */
+  private HolderRecord renewOnce() throws IOException {
+    long beforeRead = ticker.nanoTime();
+    HolderRecord current = readHolder(storage);
+    if (current == null || !current.id().equals(mine.id())) {
+      return current == null ? NOBODY : current;
+    }
+    confirmed(beforeRead);
+    HolderRecord renewed = new HolderRecord(mine.id(), mine.host(), mine.pid(), mine.started(),
+        clock.millis(), leaseMillis);
+    storage.writeAtomically(JournalFormat.HOLDER, renewed.encode());
+    return null;
   }
 
   /**
@@ -155,12 +295,18 @@ public final class HolderLease implements AutoCloseable {
    * @throws JournalClosedException another master (or nobody) holds the folder now
    */
   public void checkHeld() throws IOException {
+    long beforeRead = ticker.nanoTime();
     HolderRecord current = readHolder(storage);
     if (current == null || !current.id().equals(mine.id())) {
-      throw new io.quire.journal.JournalClosedException("lost the journal folder " + storage.uri()
-          + " to " + (current == null ? "nobody (the holder record is gone)"
-              : current.describe(clock.millis())));
+      throw lost(current, "");
     }
+    confirmed(beforeRead);
+  }
+
+  private JournalClosedException lost(HolderRecord current, String detail) {
+    return new JournalClosedException("lost the journal folder " + storage.uri()
+        + " to " + (current == null ? "nobody (the holder record is gone)"
+            : current.describe(clock.millis())) + detail);
   }
 
   /** Stops heartbeating and removes this master's record, so the next master starts at once. */
@@ -190,10 +336,15 @@ public final class HolderLease implements AutoCloseable {
   }
 
   static boolean isLive(HolderRecord holder, long nowMillis) {
-    if (holder.host().equals(localHost()) && LocalProcesses.exited(holder.pid())) {
+    if (knownExited(holder)) {
       return false;
     }
     return nowMillis - holder.heartbeatMillis() <= holder.leaseMillis();
+  }
+
+  /** A holder on this host whose process no longer exists: it writes nothing any more. */
+  private static boolean knownExited(HolderRecord holder) {
+    return holder.host().equals(localHost()) && LocalProcesses.exited(holder.pid());
   }
 
   private static HolderRecord readHolder(JournalStorage storage) throws IOException {

@@ -128,7 +128,7 @@ public final class SegmentedJournal implements Journal {
                 throws IOException {
               return SegmentedJournal.this.reopen(failed, durableSequence);
             }
-          }, batchStats);
+          }, batchStats, this::checkStillHolder);
       long millis = (System.nanoTime() - start) / 1_000_000;
       LOG.info("Journal {} recovered: {}{} entries replayed, last sequence {}, {} ms",
           storage.uri(), result.checkpoint() == null ? "" : "checkpoint "
@@ -288,6 +288,14 @@ public final class SegmentedJournal implements Journal {
     GroupCommitLog current = log;
     if (current != null) {
       current.retryNow();
+    }
+  }
+
+  /** The log's fence: the lease of the folder being written (it changes with a move). */
+  private void checkStillHolder() throws IOException {
+    HolderLease current = lease;
+    if (current != null) {
+      current.checkWritable();
     }
   }
 

@@ -105,6 +105,72 @@ class GroupCommitLogTest {
     return new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60), ROLL_NOTHING);
   }
 
+  /** A fence that refuses from its {@code refusing}th call on (two calls per batch). */
+  private static GroupCommitLog.Fence lostTheFolderAtCall(long refusing) {
+    AtomicLong calls = new AtomicLong();
+    return () -> {
+      if (calls.incrementAndGet() >= refusing) {
+        throw new JournalClosedException("lost the journal folder to another master");
+      }
+    };
+  }
+
+  @Test
+  void aBatchTheFenceRefusesBeforeTheWriteIsNotWritten() throws Exception {
+    CountingFile file = new CountingFile();
+    GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60),
+        ROLL_NOTHING, new GroupCommitLog.BatchStats(), lostTheFolderAtCall(3));
+    log.awaitDurable(log.append(new byte[8])); // the first batch passes both checks
+
+    long refused = log.append(new byte[8]);
+    assertThrows(JournalClosedException.class, () -> log.awaitDurable(refused));
+
+    assertEquals(1, file.written.get(), "the refused batch was written");
+    assertEquals(1, log.durableSequence());
+    assertThrows(JournalClosedException.class, log::close);
+  }
+
+  @Test
+  void aBatchTheFenceRefusesIsNeverAcknowledgedAndTheLogFails() throws Exception {
+    CountingFile file = new CountingFile();
+    GroupCommitLog.Fence lostTheFolder = lostTheFolderAtCall(4); // the second batch, once synced
+    GroupCommitLog log = new GroupCommitLog(file, 0, 1 << 20, Duration.ofSeconds(60),
+        ROLL_NOTHING, new GroupCommitLog.BatchStats(), lostTheFolder);
+    log.awaitDurable(log.append(new byte[8])); // the first batch passes the fence
+
+    long refused = log.append(new byte[8]);
+    JournalClosedException e = assertThrows(JournalClosedException.class,
+        () -> log.awaitDurable(refused));
+
+    assertTrue(e.getMessage().contains("lost the journal folder"), e.getMessage());
+    assertEquals(1, log.durableSequence(), "synced, but never acknowledged");
+    assertEquals(2, file.synced.get());
+    assertThrows(JournalClosedException.class, () -> log.append(new byte[8]));
+    assertThrows(JournalClosedException.class, log::close);
+  }
+
+  @Test
+  void aFenceThatCannotAnswerYetHoldsTheBatchUntilItCan() throws Exception {
+    CountingFile first = new CountingFile();
+    CountingFile reopened = new CountingFile();
+    AtomicLong calls = new AtomicLong();
+    GroupCommitLog.Fence slowStorage = () -> {
+      if (calls.incrementAndGet() == 2) { // after the first sync
+        throw new IOException("cannot read the holder record");
+      }
+    };
+    try (GroupCommitLog log = new GroupCommitLog(first, 0, 1 << 20, Duration.ofSeconds(60),
+        reopening(durable -> reopened), new GroupCommitLog.BatchStats(), slowStorage)) {
+      long sequence = log.append(new byte[8]);
+
+      log.awaitDurable(sequence);
+
+      assertEquals(1, log.durableSequence());
+      assertEquals(1, reopened.synced.get(), "written again to the reopened file and synced");
+      assertEquals(4, calls.get(), "asked again before and after the second write");
+    }
+  }
+
   @Test
   void manyWritersAreAcknowledgedOnlyAfterTheSyncThatCoversThemAndNoneIsLost() throws Exception {
     CountingFile file = new CountingFile();

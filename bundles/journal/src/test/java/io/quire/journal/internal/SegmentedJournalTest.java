@@ -166,10 +166,14 @@ class SegmentedJournalTest {
     fixture.storage.writeAtomically(JournalFormat.HOLDER, remote.encode());
     JournalHeldException e = assertThrows(JournalHeldException.class, fixture::replay);
     assertTrue(e.getMessage().contains("elsewhere.example"), e.getMessage());
+    // expired; it may still run (paused), so the taker waits out its acknowledgement window
     HolderRecord expired = new HolderRecord("remote", "elsewhere.example", 1,
-        java.time.Instant.now(), System.currentTimeMillis() - 120_000, 60_000);
+        java.time.Instant.now(), System.currentTimeMillis() - 120_000, 1_000);
     fixture.storage.writeAtomically(JournalFormat.HOLDER, expired.encode());
+    long start = System.nanoTime();
     assertEquals(List.of(), fixture.replay());
+    assertTrue(System.nanoTime() - start >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(600),
+        "took over without waiting out the previous holder's acknowledgement window");
   }
 
   private List<String> listing() throws Exception {
