@@ -237,12 +237,16 @@ public final class HolderLease implements AutoCloseable {
       return;
     }
     long beforeRead = ticker.nanoTime();
+    long sinceMillis = TimeUnit.NANOSECONDS.toMillis(beforeRead - confirmedNanos());
     HolderRecord current = readHolder(storage);
     if (current == null || !current.id().equals(mine.id())) {
-      throw lost(current, "; this master's lease lapsed (was it paused?): the entries not yet "
-          + "acknowledged stay so");
+      throw lost(current, "; this master had not confirmed its lease for " + sinceMillis
+          + " ms (was it paused?): the entries not yet acknowledged stay so");
     }
     confirmed(beforeRead);
+    LOG.warn("The holder lease on {} had not been confirmed for {} ms (lease {} ms; a pause of "
+        + "the process or a slow storage?); this master still holds the folder and writes on",
+        storage.uri(), sinceMillis, leaseMillis);
   }
 
   private void startHeartbeat(Consumer<String> onLost) {
