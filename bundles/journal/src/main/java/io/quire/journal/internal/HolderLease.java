@@ -89,6 +89,8 @@ public final class HolderLease implements AutoCloseable {
   private ScheduledExecutorService heartbeat;
   /** When ({@link Ticker#nanoTime}) a read last found this master's own record; guarded by this. */
   private long confirmedNanos;
+  /** Whether this master took the folder from a holder that may still be running. */
+  private volatile boolean tookOverFromRunningHolder;
 
   private HolderLease(JournalStorage storage, Clock clock, Ticker ticker, long leaseMillis) {
     this.storage = storage;
@@ -171,6 +173,7 @@ public final class HolderLease implements AutoCloseable {
       confirmed(beforeRead);
       if (current != null && !knownExited(current)) {
         waitOutAcknowledgements(current);
+        tookOverFromRunningHolder = true;
       }
     } catch (IOException | RuntimeException e) {
       closeQuietly(osLock);
@@ -206,6 +209,15 @@ public final class HolderLease implements AutoCloseable {
 
   private long heartbeatMillis() {
     return Math.max(50, leaseMillis / 4);
+  }
+
+  /**
+   * Whether the previous holder may still be running: it could still write once, if it is paused
+   * exactly between its check and its write, through the file it has open (see
+   * {@link SegmentedJournal#recover}).
+   */
+  public boolean tookOverFromRunningHolder() {
+    return tookOverFromRunningHolder;
   }
 
   /** How long after reading its own record a holder may write and acknowledge without looking. */

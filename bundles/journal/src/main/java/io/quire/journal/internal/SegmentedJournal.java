@@ -110,6 +110,9 @@ public final class SegmentedJournal implements Journal {
     try {
       checkpoints = new CheckpointStore(storage, clusterId(), clock);
       Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, true);
+      if (lease.tookOverFromRunningHolder()) {
+        writeOpenSegmentAnew(result);
+      }
       AppendableFile file = openSegmentFor(result);
       if (result.checkpoint() != null) {
         checkpoints.remember(result.checkpoint());
@@ -201,6 +204,30 @@ public final class SegmentedJournal implements Journal {
       }
     }
     return open != null ? open : startSegment(result.lastSequence() + 1);
+  }
+
+  /**
+   * After a takeover from a holder that may still be running: the open segment (its torn tail
+   * already cut) is written anew, whole, under its own name, so that the old holder's open file
+   * is not the one this master appends to. The old holder checks its lease before each write
+   * (see {@link HolderLease}); one paused exactly between that check and its write would still
+   * write once through the file it holds, and on NFS nothing else stops that write: it now goes
+   * to the replaced file (its handle is stale, or names an unlinked file), never over this
+   * master's entries. HDFS lease recovery and the local OS lock already fence the old writer.
+   * A crash leaves the old file or the identical new one.
+   */
+  private void writeOpenSegmentAnew(Recovery.Result result) throws IOException {
+    if (!"nfs".equals(storage.type())) {
+      return;
+    }
+    for (SegmentInfo segment : result.segments()) {
+      if (segment.open()) {
+        byte[] content = storage.readFully(segment.name());
+        storage.writeAtomically(segment.name(), content);
+        LOG.info("Wrote the open journal segment {} anew ({} bytes): its previous holder may "
+            + "still have the old one open", segment.name(), content.length);
+      }
+    }
   }
 
   private AppendableFile startSegment(long first) throws IOException {

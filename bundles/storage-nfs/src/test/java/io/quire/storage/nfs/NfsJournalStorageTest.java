@@ -124,6 +124,35 @@ class NfsJournalStorageTest {
     assertTrue(storage.stats().healthy());
   }
 
+  /**
+   * What fences a paused old master's last write on NFS: once a new master has written a file
+   * anew under the same name (temporary, renamed over it), the old master's open file no longer
+   * reaches the file under that name, whatever its write does.
+   */
+  @Test
+  void aFileWrittenAnewUnderItsNameIsOutOfReachOfItsOldWriter() throws Exception {
+    NfsJournalStorage oldMaster = master();
+    oldMaster.createFolder();
+    AppendableFile held = oldMaster.create("log-0000000000000000001.qlog.open");
+    held.append(ByteBuffer.wrap(bytes("acknowledged entries")));
+    held.sync();
+    NfsJournalStorage newMaster = mounts.master(folder);
+
+    byte[] content = newMaster.readFully("log-0000000000000000001.qlog.open");
+    newMaster.writeAtomically("log-0000000000000000001.qlog.open", content);
+    try {
+      held.append(ByteBuffer.wrap(bytes(" and a late write")));
+      held.sync();
+    } catch (IOException stale) {
+      // NFS3ERR_STALE: the old file is gone; the other possible outcome is a write to it
+    }
+
+    assertArrayEquals(bytes("acknowledged entries"),
+        newMaster.readFully("log-0000000000000000001.qlog.open"));
+    assertArrayEquals(bytes("acknowledged entries"),
+        Files.readAllBytes(onServer("log-0000000000000000001.qlog.open")));
+  }
+
   @Test
   void largeAppendsAndReadsCrossManyNfsTransfers() throws Exception {
     NfsJournalStorage storage = master();

@@ -39,6 +39,55 @@ class NfsJournalTest {
   }
 
   /**
+   * A master that takes the folder over from a holder that may still be running (here a record
+   * of another host, expired) waits out its window, then writes the open log anew before
+   * appending to it: same entries, another file on the server. A master taking over from a dead
+   * process (or a clean stop) leaves the file as it is.
+   */
+  @Test
+  void aTakeOverFromAHolderThatMayStillRunWritesTheOpenLogAnew(TestInfo test) throws Exception {
+    URI folder = SERVER.folder("quire/" + test.getTestMethod().orElseThrow().getName());
+    NfsJournalStorage first = mounts.master(folder);
+    io.quire.journal.JournalFolder.format(first, Clock.systemUTC());
+    SegmentedJournal.Options options = new SegmentedJournal.Options(1 << 20, 1_000, 1 << 20);
+    try (SegmentedJournal journal = new SegmentedJournal(first, options, Clock.systemUTC())) {
+      journal.recover((seq, entry) -> { });
+      for (int i = 1; i <= 10; i++) {
+        journal.awaitDurable(journal.append(("entry-" + i).getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    String open = first.list().stream().filter(n -> n.endsWith(".open")).findFirst().orElseThrow();
+    Path onServer = SERVER.backing().resolve("quire")
+        .resolve(test.getTestMethod().orElseThrow().getName()).resolve(open);
+    Object fileBefore = java.nio.file.Files.getAttribute(onServer, "unix:ino");
+    // a holder on another host whose lease expired: paused, perhaps, not known dead
+    first.writeAtomically(io.quire.journal.JournalFormat.HOLDER, ("holder.id=paused\n"
+        + "host=elsewhere.example\npid=1\nstarted=2026-11-29T00:00:00Z\nheartbeat.millis="
+        + (System.currentTimeMillis() - 60_000) + "\nlease.millis=1000\n")
+        .getBytes(StandardCharsets.UTF_8));
+
+    List<String> replayed = new ArrayList<>();
+    NfsJournalStorage second = mounts.master(folder);
+    try (SegmentedJournal journal = new SegmentedJournal(second, options, Clock.systemUTC())) {
+      journal.recover((seq, entry) -> replayed.add(NfsOutageTest.text(entry)));
+      journal.awaitDurable(journal.append("entry-11".getBytes(StandardCharsets.UTF_8)));
+    }
+    Object fileAfter = java.nio.file.Files.getAttribute(onServer, "unix:ino");
+
+    assertEquals(10, replayed.size());
+    assertTrue(!fileBefore.equals(fileAfter), "the open log is another file now");
+    List<String> all = new ArrayList<>();
+    try (SegmentedJournal journal = new SegmentedJournal(mounts.master(folder), options,
+        Clock.systemUTC())) {
+      journal.recover((seq, entry) -> all.add(NfsOutageTest.text(entry)));
+      assertEquals(fileAfter, java.nio.file.Files.getAttribute(onServer, "unix:ino"),
+          "after a clean stop, the next master appends to the open log as it is");
+    }
+    assertEquals(11, all.size());
+    assertEquals("entry-11", all.get(10));
+  }
+
+  /**
    * Four writer threads in another process append and print each entry once it is durable; the
    * process is killed with SIGKILL while they write. The next master replays sequences 1 to N
    * without a gap, every acknowledged entry among them under its sequence number, takes the
