@@ -153,7 +153,8 @@ public final class GroupCommitLog implements AutoCloseable {
 
   /**
    * @param stats where the sync thread counts its batches (shared with the journal that owns it)
-   * @param fence asked after each sync, before the batch is acknowledged
+   * @param fence asked before each batch is written and after its sync, before it is
+   *     acknowledged
    */
   public GroupCommitLog(AppendableFile file, long lastSequence, long maxPendingBytes,
       Duration storageTimeout, Roller roller, BatchStats stats, Fence fence) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class HolderLease implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HolderLease.class);
-  /** {@link #renewOnce}'s answer when the folder has no holder record. */
+  /** {@link #readOthers}'s answer when the folder has no holder record. */
   private static final HolderRecord NOBODY = new HolderRecord("", "", 0, java.time.Instant.EPOCH,
       0, 0);
 
@@ -87,8 +88,8 @@ public final class HolderLease implements AutoCloseable {
   private final HolderRecord mine;
   private AutoCloseable osLock;
   private ScheduledExecutorService heartbeat;
-  /** When ({@link Ticker#nanoTime}) a read last found this master's own record; guarded by this. */
-  private long confirmedNanos;
+  /** When ({@link Ticker#nanoTime}) a read last found this master's own record. */
+  private final AtomicLong confirmedNanos = new AtomicLong();
   /** Whether this master took the folder from a holder that may still be running. */
   private volatile boolean tookOverFromRunningHolder;
 
@@ -165,12 +166,10 @@ public final class HolderLease implements AutoCloseable {
             current.describe(clock.millis()));
       }
       storage.writeAtomically(JournalFormat.HOLDER, mine.encode());
-      long beforeRead = ticker.nanoTime();
-      HolderRecord after = readHolder(storage);
-      if (after == null || !after.id().equals(mine.id())) {
-        throw held(storage, after, clock);
+      HolderRecord other = readOthers();
+      if (other != null) {
+        throw held(storage, other == NOBODY ? null : other, clock);
       }
-      confirmed(beforeRead);
       if (current != null && !knownExited(current)) {
         waitOutAcknowledgements(current);
         tookOverFromRunningHolder = true;
@@ -197,7 +196,7 @@ public final class HolderLease implements AutoCloseable {
         ticker.sleep(Math.min(left, heartbeatMillis()));
         HolderRecord other = renewOnce();
         if (other != null) {
-          throw other == NOBODY ? lost(null, " while taking it over") : held(storage, other, clock);
+          throw other == NOBODY ? lost(other, " while taking it over") : held(storage, other, clock);
         }
       }
     } catch (InterruptedException e) {
@@ -225,14 +224,24 @@ public final class HolderLease implements AutoCloseable {
     return leaseMillis / 2;
   }
 
-  private synchronized void confirmed(long readStartedNanos) {
-    if (readStartedNanos - confirmedNanos > 0) {
-      confirmedNanos = readStartedNanos;
+  /**
+   * Reads the holder record; if it is this master's, notes when the read began (the start of the
+   * window of {@link #checkWritable}).
+   *
+   * @return null when the record is this master's; else the record found ({@link #NOBODY} when
+   *     there is none)
+   */
+  private HolderRecord readOthers() throws IOException {
+    long beforeRead = ticker.nanoTime();
+    HolderRecord current = readHolder(storage);
+    if (current == null) {
+      return NOBODY;
     }
-  }
-
-  private synchronized long confirmedNanos() {
-    return confirmedNanos;
+    if (!current.id().equals(mine.id())) {
+      return current;
+    }
+    confirmedNanos.accumulateAndGet(beforeRead, (was, now) -> now - was > 0 ? now : was);
+    return null;
   }
 
   /**
@@ -245,17 +254,16 @@ public final class HolderLease implements AutoCloseable {
    */
   public void checkWritable() throws IOException {
     long windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis(leaseMillis));
-    if (ticker.nanoTime() - confirmedNanos() < windowNanos) {
+    long sinceNanos = ticker.nanoTime() - confirmedNanos.get();
+    if (sinceNanos < windowNanos) {
       return;
     }
-    long beforeRead = ticker.nanoTime();
-    long sinceMillis = TimeUnit.NANOSECONDS.toMillis(beforeRead - confirmedNanos());
-    HolderRecord current = readHolder(storage);
-    if (current == null || !current.id().equals(mine.id())) {
-      throw lost(current, "; this master had not confirmed its lease for " + sinceMillis
+    long sinceMillis = TimeUnit.NANOSECONDS.toMillis(sinceNanos);
+    HolderRecord other = readOthers();
+    if (other != null) {
+      throw lost(other, "; this master had not confirmed its lease for " + sinceMillis
           + " ms (was it paused?): the entries not yet acknowledged stay so");
     }
-    confirmed(beforeRead);
     LOG.warn("The holder lease on {} had not been confirmed for {} ms (lease {} ms; a pause of "
         + "the process or a slow storage?); this master still holds the folder and writes on",
         storage.uri(), sinceMillis, leaseMillis);
@@ -276,7 +284,7 @@ public final class HolderLease implements AutoCloseable {
       HolderRecord other = renewOnce();
       if (other != null) {
         heartbeat.shutdown();
-        onLost.accept(lost(other == NOBODY ? null : other, "").getMessage());
+        onLost.accept(lost(other, "").getMessage());
       }
     } catch (IOException e) {
       // A missed heartbeat is not yet a lost lease; the next one retries.
@@ -291,12 +299,10 @@ public final class HolderLease implements AutoCloseable {
    * @return null when renewed; else the record found ({@link #NOBODY} when there is none)
    */
   private HolderRecord renewOnce() throws IOException {
-    long beforeRead = ticker.nanoTime();
-    HolderRecord current = readHolder(storage);
-    if (current == null || !current.id().equals(mine.id())) {
-      return current == null ? NOBODY : current;
+    HolderRecord other = readOthers();
+    if (other != null) {
+      return other;
     }
-    confirmed(beforeRead);
     HolderRecord renewed = new HolderRecord(mine.id(), mine.host(), mine.pid(), mine.started(),
         clock.millis(), leaseMillis);
     storage.writeAtomically(JournalFormat.HOLDER, renewed.encode());
@@ -311,18 +317,17 @@ public final class HolderLease implements AutoCloseable {
    * @throws JournalClosedException another master (or nobody) holds the folder now
    */
   public void checkHeld() throws IOException {
-    long beforeRead = ticker.nanoTime();
-    HolderRecord current = readHolder(storage);
-    if (current == null || !current.id().equals(mine.id())) {
-      throw lost(current, "");
+    HolderRecord other = readOthers();
+    if (other != null) {
+      throw lost(other, "");
     }
-    confirmed(beforeRead);
   }
 
-  private JournalClosedException lost(HolderRecord current, String detail) {
+  /** @param other what {@link #readOthers} found instead of this master's record */
+  private JournalClosedException lost(HolderRecord other, String detail) {
     return new JournalClosedException("lost the journal folder " + storage.uri()
-        + " to " + (current == null ? "nobody (the holder record is gone)"
-            : current.describe(clock.millis())) + detail);
+        + " to " + (other == NOBODY ? "nobody (the holder record is gone)"
+            : other.describe(clock.millis())) + detail);
   }
 
   /** Stops heartbeating and removes this master's record, so the next master starts at once. */
