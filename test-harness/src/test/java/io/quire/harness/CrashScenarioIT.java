@@ -28,14 +28,8 @@ class CrashScenarioIT {
 
   @Test
   void acknowledgedMutationsSurviveKillNineWithTheJournalOnNfs() throws Exception {
-    int iterations = Integer.getInteger("quire.crash.nfs.iterations", 1);
-    long seed = ScenarioRun.seed("quire.crash.seed");
-    QuireHome home = ScenarioRun.home();
-    ScenarioRun.assertHeld(seed, out -> {
-      try (JournalBackend nfs = JournalBackend.Kind.NFS.open(home, work)) {
-        return new CrashScenario(home, work, out, 4, 300, null, nfs).run(seed, iterations);
-      }
-    }, "RestartSucceeds", "AckedMutationsSurviveCrash", "NoRefusalBeforeCrash",
+    ScenarioRun.assertCrashHeld(JournalBackend.Kind.NFS, work, "quire.crash.nfs.iterations",
+        "RestartSucceeds", "AckedMutationsSurviveCrash", "NoRefusalBeforeCrash",
         "SequenceNumbersAreContiguous");
   }
 }

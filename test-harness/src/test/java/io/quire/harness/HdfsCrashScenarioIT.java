@@ -1,6 +1,5 @@
 package io.quire.harness;
 
-import io.quire.harness.crash.CrashScenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,14 +18,8 @@ class HdfsCrashScenarioIT {
   @Test
   void theRestartTakesOverTheDeadMastersLeaseAndKeepsEveryAcknowledgedMutation()
       throws Exception {
-    int iterations = Integer.getInteger("quire.crash.hdfs.iterations", 1);
-    long seed = ScenarioRun.seed("quire.crash.seed");
-    QuireHome home = ScenarioRun.home();
-    ScenarioRun.assertHeld(seed, out -> {
-      try (JournalBackend hdfs = JournalBackend.Kind.HDFS.open(home, work)) {
-        return new CrashScenario(home, work, out, 4, 300, null, hdfs).run(seed, iterations);
-      }
-    }, "RestartSucceeds", "DeadMastersLeasesTakenOver", "AckedMutationsSurviveCrash",
+    ScenarioRun.assertCrashHeld(JournalBackend.Kind.HDFS, work, "quire.crash.hdfs.iterations",
+        "RestartSucceeds", "DeadMastersLeasesTakenOver", "AckedMutationsSurviveCrash",
         "NoRefusalBeforeCrash", "SequenceNumbersAreContiguous");
   }
 }

@@ -3,6 +3,7 @@ package io.quire.harness;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.harness.crash.CrashScenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,23 @@ final class ScenarioRun {
   /** The seed named by {@code property}, else a random one (the report prints it). */
   static long seed(String property) {
     return Long.getLong(property, System.nanoTime() % 1_000_000);
+  }
+
+  /**
+   * The {@code crash} scenario (4 clients, 300 mutations before each kill) with the journal on
+   * {@code backend}, for the iterations {@code iterationsProperty} names (1 by default), checked
+   * as {@link #assertHeld} does.
+   */
+  static void assertCrashHeld(JournalBackend.Kind backend, Path work, String iterationsProperty,
+      String... invariants) throws Exception {
+    int iterations = Integer.getInteger(iterationsProperty, 1);
+    long seed = seed("quire.crash.seed");
+    QuireHome home = home();
+    assertHeld(seed, out -> {
+      try (JournalBackend journal = backend.open(home, work)) {
+        return new CrashScenario(home, work, out, 4, 300, null, journal).run(seed, iterations);
+      }
+    }, invariants);
   }
 
   /**
