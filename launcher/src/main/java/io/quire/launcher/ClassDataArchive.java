@@ -46,7 +46,6 @@ public final class ClassDataArchive {
   /** Set by {@code bin/quire start} on a server that should write the archive when it stops. */
   public static final String ARCHIVE_PROPERTY = "quire.cds.archive";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
   private static final String PREFIX = "server-";
   private static final String SUFFIX = ".jsa";
 
@@ -120,6 +119,9 @@ public final class ClassDataArchive {
     if (requested == null || requested.isBlank()) {
       return;
     }
+    // Not a static field: bin/quire start calls serverOptions, and a static logger would
+    // configure logging in the CLI's JVM just before it spawns the server (0.2 s of a start).
+    Logger log = LoggerFactory.getLogger(ClassDataArchive.class);
     Path archive = Path.of(requested);
     Path temporary = archive.resolveSibling(archive.getFileName() + "."
         + ProcessHandle.current().pid() + ".tmp");
@@ -132,7 +134,7 @@ public final class ClassDataArchive {
           new Object[] {new String[] {"dynamic_dump", temporary.toString()}},
           new String[] {String[].class.getName()});
       if (!Files.isRegularFile(temporary)) {
-        LOG.warn("No class-data archive written to {}: {}", temporary,
+        log.warn("No class-data archive written to {}: {}", temporary,
             String.valueOf(output).strip());
         return;
       }
@@ -145,10 +147,10 @@ public final class ClassDataArchive {
         folder.force(true);
       }
       deleteOthers(archive);
-      LOG.info("Wrote the class-data archive {} ({} MB) in {} ms; later starts map its classes",
+      log.info("Wrote the class-data archive {} ({} MB) in {} ms; later starts map its classes",
           archive, Files.size(archive) >> 20, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException | JMException | RuntimeException e) {
-      LOG.warn("Could not write the class-data archive {}: {}", archive, e.toString());
+      log.warn("Could not write the class-data archive {}: {}", archive, e.toString());
       try {
         Files.deleteIfExists(temporary);
       } catch (IOException ignored) {

@@ -2,15 +2,16 @@ package io.quire.journal.internal;
 
 import io.quire.journal.CheckpointInfo;
 import io.quire.journal.CorruptJournalException;
-import io.quire.journal.EntryConsumer;
 import io.quire.journal.JournalFormat;
 import io.quire.journal.RecoveryTarget;
 import io.quire.journal.state.CorruptStateFileException;
 import io.quire.journal.storage.AppendableFile;
 import io.quire.journal.storage.JournalStorage;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       right after the previous one ends, and the first one read must reach back to the entry
  *       after the checkpoint. Anything else is corruption.
  *   <li>Replay each segment, handing on only entries after the checkpoint. In a sealed segment
- *       every record must be valid and the count must match the name's range.
+ *       every record must be valid and the count must match the name's range. The segments are
+ *       read and checked by a {@link ReadAhead} thread, which starts while the checkpoint loads,
+ *       and applied on the calling thread.
  *   <li>In the open segment, a failure is classified by {@link SegmentReader}: a torn tail is cut
  *       at the last valid record after its bytes are copied to a side file (synced first, so the
  *       evidence survives the cut); any other failure is corruption and stops the start.
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+  /** A follower's listings that went stale in a row before it gives up: each is a few ms old. */
+  private static final int MAX_RELISTS = 10;
 
   /**
    * What recovery leaves for the writer.
@@ -69,7 +74,8 @@ public final class Recovery {
   }
 
   /**
-   * @param repair false for the offline verifier: report a torn tail, change nothing
+   * @param repair true for the folder's holder; false for a follower or the offline verifier:
+   *     report a torn tail, change nothing
    */
   public Result run(RecoveryTarget target, boolean repair) throws IOException {
     List<String> names = storage.list();
@@ -78,8 +84,23 @@ public final class Recovery {
     }
     List<String> skipped = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
+    int relisted = 0;
     while (true) {
-      Result result = run(names, target, repair, skipped, excluded);
+      Result result;
+      try {
+        result = run(names, target, repair, skipped, excluded);
+      } catch (NoSuchFileException | FileNotFoundException gone) {
+        if (repair || ++relisted > MAX_RELISTS) {
+          throw gone;
+        }
+        // Not the holder: the holder sealed (renamed) the open log, or deleted logs and a
+        // checkpoint that a newer checkpoint covers, after the folder was listed.
+        LOG.debug("Journal recovery: {} went while reading {}; reading the folder again",
+            gone.getMessage(), storage.uri());
+        target.reset();
+        names = storage.list();
+        continue;
+      }
       if (result != null) {
         return result;
       }
@@ -90,17 +111,48 @@ public final class Recovery {
   private Result run(List<String> names, RecoveryTarget target, boolean repair,
       List<String> skipped, List<String> excluded) throws IOException {
     List<SegmentInfo> segments = orderedSegments(names);
-    CheckpointInfo checkpoint = loadNewestGood(names, target, skipped, excluded);
+    // The logs after the newest checkpoint are read while it loads; if it fails to load, they
+    // are read again from where the one that loads leaves off.
+    long newest = CheckpointStore.newestFirst(names).stream()
+        .filter(name -> !excluded.contains(name))
+        .mapToLong(JournalFormat::parseCheckpointName).findFirst().orElse(0);
+    ReadAhead ahead = readAhead(segments, newest, repair);
+    CheckpointInfo checkpoint;
+    try {
+      checkpoint = loadNewestGood(names, target, skipped, excluded);
+    } catch (IOException | RuntimeException e) {
+      ahead.close();
+      throw e;
+    }
+    long base = checkpoint == null ? 0 : checkpoint.sequence();
+    if (base != newest) {
+      ahead.close();
+      ahead = readAhead(segments, base, repair);
+    }
+    try (ReadAhead reading = ahead) {
+      return replay(segments, checkpoint, reading, target, repair, skipped, excluded);
+    }
+  }
+
+  /** The segments after {@code base}, read on a thread of their own from now on. */
+  private ReadAhead readAhead(List<SegmentInfo> segments, long base, boolean repair) {
+    List<ReadAhead.Planned> plan = new ArrayList<>();
+    for (SegmentInfo segment : segments) {
+      if (segment.open() || segment.last() > base) {
+        plan.add(new ReadAhead.Planned(segment, repair && segment.open()));
+      }
+    }
+    return new ReadAhead(storage, clusterId, plan, base);
+  }
+
+  private Result replay(List<SegmentInfo> segments, CheckpointInfo checkpoint, ReadAhead ahead,
+      RecoveryTarget target, boolean repair, List<String> skipped, List<String> excluded)
+      throws IOException {
     long base = checkpoint == null ? 0 : checkpoint.sequence();
     long expected = base + 1;
     long entries = 0;
     List<String> repairs = new ArrayList<>();
     List<SegmentInfo> kept = new ArrayList<>();
-    EntryConsumer after = base == 0 ? target : (sequence, entry) -> {
-      if (sequence > base) {
-        target.accept(sequence, entry);
-      }
-    };
     boolean reading = false;
     long logEnd = 0; // the last entry the logs hold
     Tail tail = null;
@@ -117,14 +169,9 @@ public final class Recovery {
             + segment.first() + describeBase(checkpoint, skipped));
       }
       reading = true;
-      if (repair && segment.open()) {
-        // a log the last writer left open may not have a readable length until it is recovered
-        // (HDFS, after a DataNode restart): the holder takes it over before reading it
-        storage.recover(segment.name());
-      }
-      SegmentReader reader = new SegmentReader(storage, segment.name());
-      SegmentReader.Outcome outcome =
-          reader.read(segment.first(), clusterId, segment.open(), after);
+      ReadAhead.Read read = ahead.replay(segment, target);
+      SegmentReader reader = read.reader();
+      SegmentReader.Outcome outcome = read.outcome();
       entries += Math.max(0, outcome.lastSequence() - Math.max(base, segment.first() - 1));
       logEnd = Math.max(logEnd, outcome.lastSequence());
       tail = new Tail(segment, outcome.validLength());

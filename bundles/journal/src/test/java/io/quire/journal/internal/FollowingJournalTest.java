@@ -228,6 +228,41 @@ class FollowingJournalTest {
   }
 
   @Test
+  void aLogSealedWhileTheFirstRecoveryReadsIsFoundByListingAgain() throws Exception {
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState());
+      append(writer, 10);
+    }
+    FailingStorage racing = new FailingStorage(fixture.storage);
+    String open = JournalFormat.openSegmentName(1);
+    racing.beforeOpenReadOf(open, () -> fixture.storage.rename(open,
+        JournalFormat.sealedSegmentName(1, 10)));
+    FollowingJournal follower = new FollowingJournal(racing, Clock.systemUTC());
+    ListState state = new ListState();
+
+    RecoveryResult result = follower.recover(state);
+
+    assertEquals(10, result.lastSequence());
+    assertEquals(written, state.entries);
+  }
+
+  @Test
+  void theHolderDoesNotListAgainWhenALogGoesWhileItRecovers() throws Exception {
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState());
+      append(writer, 10);
+    }
+    FailingStorage racing = new FailingStorage(fixture.storage);
+    String open = JournalFormat.openSegmentName(1);
+    racing.beforeOpenReadOf(open, () -> fixture.storage.delete(open));
+    Recovery recovery = new Recovery(racing, null, new CheckpointStore(racing, null,
+        Clock.systemUTC()));
+    // only the holder changes the folder: a log it listed that is gone is not a race
+    assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> recovery.run(new ListState(), true));
+  }
+
+  @Test
   void aFollowerNeverWritesEntries() throws Exception {
     fixture.write(3, 1 << 20);
     FollowingJournal follower = follower();
