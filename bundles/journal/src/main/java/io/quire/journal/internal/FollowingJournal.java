@@ -94,7 +94,8 @@ public final class FollowingJournal implements Journal {
 
   private RecoveryResult load(RecoveryTarget target) throws IOException {
     long start = System.nanoTime();
-    Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, false);
+    Recovery.Result result = new Recovery(storage, clusterId(), checkpoints)
+        .run(target, Recovery.Mode.FOLLOWER);
     lastSequence = result.lastSequence();
     if (result.tail() != null && result.tail().validLength() > 0) {
       segment = result.tail().segment();

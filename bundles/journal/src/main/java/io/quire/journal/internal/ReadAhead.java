@@ -24,10 +24,11 @@ import java.util.concurrent.Semaphore;
  * decides about it as before (cut a torn tail, report corruption). The reader stops after a
  * segment that failed, since a failure ends the recovery or is the journal's last segment.
  *
- * <p>Bounded: at most {@link #MAX_BATCHES} batches of {@link #BATCH_BYTES} (64 MiB) are read
- * and not yet applied; the reader waits for the applier beyond that. Batches are reused.
- * {@link #close} stops the reader wherever it is (the applier failed or was cancelled) and waits
- * for it, so no thread or open file outlives the recovery.
+ * <p>Bounded: the batches read and not yet applied hold at most {@link #BUDGET_BYTES} (their
+ * arrays counted whole); the reader waits for the applier beyond that. Batches of the usual size
+ * are reused. {@link #close} stops the reader wherever it is (the applier failed, was cancelled,
+ * or is done), interrupting a wait in the storage (an HDFS lease recovery of the open log), and
+ * waits for it, so no thread or open file outlives the recovery.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -38,9 +39,9 @@ final class ReadAhead implements AutoCloseable {
   record Read(SegmentReader reader, SegmentReader.Outcome outcome) {}
 
   static final int BATCH_BYTES = 256 * 1024;
-  static final int MAX_BATCHES = 256;
+  static final int BUDGET_BYTES = 64 << 20;
 
-  /** Records per batch; a batch of entries shorter than 32 bytes fills by count first. */
+  /** Records per usual batch; a batch of entries shorter than 32 bytes fills by count first. */
   private static final int MAX_RECORDS = BATCH_BYTES / 32;
   /** The reader thread's last word: nothing follows. */
   private static final Object END = new Object();
@@ -51,7 +52,8 @@ final class ReadAhead implements AutoCloseable {
   private final long base;
   private final BlockingQueue<Object> ready = new LinkedBlockingQueue<>();
   private final BlockingQueue<Batch> free = new LinkedBlockingQueue<>();
-  private final Semaphore room;
+  private final int budgetKib;
+  private final Semaphore room; // in KiB of batches read and not yet applied
   private final Thread reader;
   private volatile boolean closed;
   private Batch filling; // the reader thread's
@@ -64,16 +66,17 @@ final class ReadAhead implements AutoCloseable {
    *     checkpoint covers them)
    */
   ReadAhead(JournalStorage storage, UUID clusterId, List<Planned> plan, long base) {
-    this(storage, clusterId, plan, base, MAX_BATCHES);
+    this(storage, clusterId, plan, base, BUDGET_BYTES);
   }
 
   ReadAhead(JournalStorage storage, UUID clusterId, List<Planned> plan, long base,
-      int maxBatches) {
+      int budgetBytes) {
     this.storage = storage;
     this.clusterId = clusterId;
     this.plan = List.copyOf(plan);
     this.base = base;
-    this.room = new Semaphore(maxBatches);
+    this.budgetKib = Math.max(1, budgetBytes >> 10);
+    this.room = new Semaphore(budgetKib);
     this.reader = new Thread(this::readAll, "quire-journal-read-ahead");
     reader.setDaemon(true);
     reader.start();
@@ -84,9 +87,10 @@ final class ReadAhead implements AutoCloseable {
     return reader.getState();
   }
 
-  /** For tests: batches read and not yet taken. */
-  int batchesQueued() {
-    return (int) ready.stream().filter(Batch.class::isInstance).count();
+  /** For tests: the bytes of the batches read and not yet taken, their arrays counted whole. */
+  long bytesQueued() {
+    return ready.stream().filter(Batch.class::isInstance)
+        .mapToLong(item -> (long) ((Batch) item).footprintKib() << 10).sum();
   }
 
   /**
@@ -107,16 +111,19 @@ final class ReadAhead implements AutoCloseable {
         try {
           batch.replay(consumer);
         } finally {
+          int permits = batch.permits;
           if (batch.pooled()) {
             free.add(batch.reset());
           }
-          room.release();
+          room.release(permits);
         }
       } else if (item instanceof Read read) {
         return read;
       } else if (item instanceof IOException e) {
         throw handedOver(e);
       } else if (item instanceof RuntimeException e) {
+        throw handedOver(e);
+      } else if (item instanceof Error e) {
         throw handedOver(e);
       } else {
         // the reader stops after a segment that failed, which ends a recovery
@@ -129,7 +136,7 @@ final class ReadAhead implements AutoCloseable {
    * The reader's failure, unchanged (callers tell a vanished file from other failures by its
    * type), with this thread's stack added: the failure's own stack is the reader thread's.
    */
-  private static <T extends Exception> T handedOver(T failure) {
+  private static <T extends Throwable> T handedOver(T failure) {
     failure.addSuppressed(new ReaderFailure(Thread.currentThread().getName()));
     return failure;
   }
@@ -150,12 +157,16 @@ final class ReadAhead implements AutoCloseable {
     }
   }
 
-  /** Stops the reader thread if it still runs, and waits until it has. */
+  /**
+   * Stops the reader thread if it still runs, and waits until it has. The reader is
+   * interrupted: whatever it was doing, nobody waits for it any more.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
-      room.release(); // a reader waiting for room wakes and sees closed
+      room.release(budgetKib); // a reader waiting for room wakes and sees closed
+      reader.interrupt();
     }
     boolean interrupted = false;
     while (reader.isAlive()) {
@@ -190,11 +201,10 @@ final class ReadAhead implements AutoCloseable {
       }
     } catch (Closed stop) {
       // the applier gave up: nobody waits for the rest
-    } catch (IOException | RuntimeException e) {
-      ready.add(e);
-    } catch (Error e) {
-      ready.add(new IllegalStateException("the journal's reader failed", e));
-      throw e;
+    } catch (IOException | RuntimeException | Error e) {
+      if (!closed) {
+        ready.add(e); // the applier throws it (an Error too: it is the applier's to handle)
+      }
     } finally {
       ready.add(END);
     }
@@ -203,6 +213,9 @@ final class ReadAhead implements AutoCloseable {
   /** The reader thread's consumer: copies a checked record into the batch being filled. */
   private void add(long sequence, ByteBuffer entry) {
     if (sequence <= base) {
+      if (closed) {
+        throw new Closed();
+      }
       return;
     }
     int length = entry.remaining();
@@ -215,21 +228,23 @@ final class ReadAhead implements AutoCloseable {
     filling.add(sequence, entry);
   }
 
+  /** A batch for an entry of {@code length} bytes, once there is room for it. */
   private Batch nextBatch(int length) {
+    Batch batch = length > BATCH_BYTES ? new Batch(length, 1) : free.poll();
+    if (batch == null) {
+      batch = new Batch(BATCH_BYTES, MAX_RECORDS);
+    }
+    // a batch larger than the whole budget waits until nothing else is read ahead
+    batch.permits = Math.min(budgetKib, batch.footprintKib());
     try {
-      room.acquire();
+      room.acquire(batch.permits);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Closed();
+      throw new Closed(); // only close() interrupts the reader
     }
     if (closed) {
       throw new Closed();
     }
-    if (length > BATCH_BYTES) {
-      return new Batch(length); // an entry of up to 1 MiB: not kept for reuse
-    }
-    Batch batch = free.poll();
-    return batch != null ? batch : new Batch(BATCH_BYTES);
+    return batch;
   }
 
   private void handOver() {
@@ -252,13 +267,19 @@ final class ReadAhead implements AutoCloseable {
   /** Consecutive entries of one segment, copied out of the reader's buffer. */
   private static final class Batch {
     private final byte[] bytes;
-    private final int[] ends = new int[MAX_RECORDS];
+    private final int[] ends;
     private long firstSequence;
     private int records;
     private int used;
+    int permits; // of the budget, while the batch is read ahead
 
-    Batch(int capacity) {
+    Batch(int capacity, int maxRecords) {
       bytes = new byte[capacity];
+      ends = new int[maxRecords];
+    }
+
+    int footprintKib() {
+      return (int) (((long) bytes.length + 4L * ends.length + 1023) >> 10);
     }
 
     boolean pooled() {
@@ -266,7 +287,7 @@ final class ReadAhead implements AutoCloseable {
     }
 
     boolean fits(int length) {
-      return records < MAX_RECORDS && used + length <= bytes.length;
+      return records < ends.length && used + length <= bytes.length;
     }
 
     void add(long sequence, ByteBuffer entry) {

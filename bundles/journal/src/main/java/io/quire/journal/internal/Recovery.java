@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
-  /** A follower's listings that went stale in a row before it gives up: each is a few ms old. */
+  /** A follower's listings that went stale in a row before it gives up. */
   private static final int MAX_RELISTS = 10;
 
   /**
@@ -73,11 +73,22 @@ public final class Recovery {
     this.checkpoints = checkpoints;
   }
 
-  /**
-   * @param repair true for the folder's holder; false for a follower or the offline verifier:
-   *     report a torn tail, change nothing
-   */
-  public Result run(RecoveryTarget target, boolean repair) throws IOException {
+  /** Who recovers, which decides what a recovery may change and how it meets a busy folder. */
+  public enum Mode {
+    /** The folder's holder: removes leftover temporaries and cuts a torn tail. */
+    HOLDER,
+    /**
+     * A secondary master's follower: changes nothing, and lists the folder again (up to
+     * {@value #MAX_RELISTS} times in a row) when a file it listed goes while it reads, since
+     * the holder seals the open log and deletes logs a newer checkpoint covers at any moment.
+     */
+    FOLLOWER,
+    /** The offline tools: change nothing and report what they find, a vanished file too. */
+    OFFLINE
+  }
+
+  public Result run(RecoveryTarget target, Mode mode) throws IOException {
+    boolean repair = mode == Mode.HOLDER;
     List<String> names = storage.list();
     if (repair) {
       removeTemporaries(names);
@@ -90,11 +101,9 @@ public final class Recovery {
       try {
         result = run(names, target, repair, skipped, excluded);
       } catch (NoSuchFileException | FileNotFoundException gone) {
-        if (repair || ++relisted > MAX_RELISTS) {
+        if (mode != Mode.FOLLOWER || ++relisted > MAX_RELISTS) {
           throw gone;
         }
-        // Not the holder: the holder sealed (renamed) the open log, or deleted logs and a
-        // checkpoint that a newer checkpoint covers, after the folder was listed.
         LOG.debug("Journal recovery: {} went while reading {}; reading the folder again",
             gone.getMessage(), storage.uri());
         target.reset();
@@ -117,20 +126,16 @@ public final class Recovery {
         .filter(name -> !excluded.contains(name))
         .mapToLong(JournalFormat::parseCheckpointName).findFirst().orElse(0);
     ReadAhead ahead = readAhead(segments, newest, repair);
-    CheckpointInfo checkpoint;
     try {
-      checkpoint = loadNewestGood(names, target, skipped, excluded);
-    } catch (IOException | RuntimeException e) {
-      ahead.close();
-      throw e;
-    }
-    long base = checkpoint == null ? 0 : checkpoint.sequence();
-    if (base != newest) {
-      ahead.close();
-      ahead = readAhead(segments, base, repair);
-    }
-    try (ReadAhead reading = ahead) {
-      return replay(segments, checkpoint, reading, target, repair, skipped, excluded);
+      CheckpointInfo checkpoint = loadNewestGood(names, target, skipped, excluded);
+      long base = checkpoint == null ? 0 : checkpoint.sequence();
+      if (base != newest) {
+        ahead.close();
+        ahead = readAhead(segments, base, repair);
+      }
+      return replay(segments, checkpoint, ahead, target, repair, skipped, excluded);
+    } finally {
+      ahead.close(); // whatever ended the recovery, Errors included
     }
   }
 

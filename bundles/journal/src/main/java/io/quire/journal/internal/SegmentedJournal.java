@@ -109,7 +109,8 @@ public final class SegmentedJournal implements Journal {
     holdLease();
     try {
       checkpoints = new CheckpointStore(storage, clusterId(), clock);
-      Recovery.Result result = new Recovery(storage, clusterId(), checkpoints).run(target, true);
+      Recovery.Result result = new Recovery(storage, clusterId(), checkpoints)
+          .run(target, Recovery.Mode.HOLDER);
       if (lease.tookOverFromRunningHolder()) {
         writeOpenSegmentAnew(result);
       }

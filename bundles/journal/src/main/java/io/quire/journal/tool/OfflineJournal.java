@@ -166,7 +166,7 @@ final class OfflineJournal {
       public void accept(long sequence, ByteBuffer entry) throws IOException {
         each.accept(sequence, entry);
       }
-    }, false);
+    }, Recovery.Mode.OFFLINE);
   }
 
   /**

@@ -66,10 +66,7 @@ class FollowingJournalTest {
 
   @Test
   void aRecordTheWriterIsStillWritingIsLeftForTheNextCall() throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState());
-      append(writer, 5);
-    }
+    writeAndClose(5);
     FollowingJournal follower = follower();
     ListState state = new ListState();
     follower.recover(state);
@@ -144,10 +141,7 @@ class FollowingJournalTest {
   @Test
   void aCheckpointAheadOfTheLogsAfterAMachineCrashIsSetAsideAndNothingAcknowledgedIsLost()
       throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState());
-      append(writer, 40);
-    }
+    writeAndClose(40);
     FollowingJournal follower = follower();
     ListState followed = new ListState();
     follower.recover(followed);
@@ -176,10 +170,7 @@ class FollowingJournalTest {
 
   @Test
   void aWriterThatCrashedMidRecordAndRestartedIsFollowedWithoutAGap() throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState());
-      append(writer, 10);
-    }
+    writeAndClose(10);
     FollowingJournal follower = follower();
     ListState state = new ListState();
     follower.recover(state);
@@ -202,10 +193,7 @@ class FollowingJournalTest {
 
   @Test
   void aSegmentSealedBetweenListingAndOpeningIsReadUnderItsNewName() throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState());
-      append(writer, 10);
-    }
+    writeAndClose(10);
     FailingStorage racing = new FailingStorage(fixture.storage);
     FollowingJournal follower = new FollowingJournal(racing, Clock.systemUTC());
     ListState state = new ListState();
@@ -219,20 +207,14 @@ class FollowingJournalTest {
 
     assertEquals(0, progress.entries());
     assertFalse(progress.restarted());
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState()); // goes on in a new segment after the sealed one
-      append(writer, 5);
-    }
+    writeAndClose(5);
     assertEquals(5, follower.follow(state).entries());
     assertEquals(written, state.entries);
   }
 
   @Test
   void aLogSealedWhileTheFirstRecoveryReadsIsFoundByListingAgain() throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
-      writer.recover(new ListState());
-      append(writer, 10);
-    }
+    writeAndClose(10);
     FailingStorage racing = new FailingStorage(fixture.storage);
     String open = JournalFormat.openSegmentName(1);
     racing.beforeOpenReadOf(open, () -> fixture.storage.rename(open,
@@ -247,11 +229,29 @@ class FollowingJournalTest {
   }
 
   @Test
-  void theHolderDoesNotListAgainWhenALogGoesWhileItRecovers() throws Exception {
-    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+  void aFollowerThatListsAgainStartsOverWithoutRepeatingEntries() throws Exception {
+    try (SegmentedJournal writer = fixture.open(SMALL_SEGMENTS)) {
       writer.recover(new ListState());
-      append(writer, 10);
+      append(writer, 40);
     }
+    String open = JournalFixture.names(folder).stream().filter(n -> n.endsWith(".open"))
+        .findFirst().orElseThrow();
+    long first = JournalFormat.parseSegmentName(open)[0];
+    assertTrue(first > 1, "entries before the open log: " + open);
+    FailingStorage racing = new FailingStorage(fixture.storage);
+    // read after the sealed logs' entries were handed on: they must not arrive twice
+    racing.beforeOpenReadOf(open, () -> fixture.storage.rename(open,
+        JournalFormat.sealedSegmentName(first, 40)));
+    FollowingJournal follower = new FollowingJournal(racing, Clock.systemUTC());
+    ListState state = new ListState();
+
+    assertEquals(40, follower.recover(state).lastSequence());
+    assertEquals(written, state.entries);
+  }
+
+  @Test
+  void theHolderDoesNotListAgainWhenALogGoesWhileItRecovers() throws Exception {
+    writeAndClose(10);
     FailingStorage racing = new FailingStorage(fixture.storage);
     String open = JournalFormat.openSegmentName(1);
     racing.beforeOpenReadOf(open, () -> fixture.storage.delete(open));
@@ -259,7 +259,7 @@ class FollowingJournalTest {
         Clock.systemUTC()));
     // only the holder changes the folder: a log it listed that is gone is not a race
     assertThrows(java.nio.file.NoSuchFileException.class,
-        () -> recovery.run(new ListState(), true));
+        () -> recovery.run(new ListState(), Recovery.Mode.HOLDER));
   }
 
   @Test
@@ -269,6 +269,14 @@ class FollowingJournalTest {
     follower.recover(new ListState());
     assertThrows(JournalClosedException.class,
         () -> follower.append("x".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A writer recovers the folder, appends {@code count} entries and closes. */
+  private void writeAndClose(int count) throws Exception {
+    try (SegmentedJournal writer = fixture.open(1 << 20)) {
+      writer.recover(new ListState()); // after a sealed segment, goes on in a new one
+      append(writer, count);
+    }
   }
 
   private FollowingJournal follower() {

@@ -83,45 +83,87 @@ class ReadAheadTest {
     List<SegmentInfo> segments = write(fixture, 1500, 1 << 20);
     assertTrue(segments.size() > 2, "several segments: " + segments);
     long base = 333;
+    // a budget of a few batches: batches are reused many times over
+    assertEquals(expectedAfter(base), replayAll(fixture, segments, base, 1 << 20));
+    assertEquals(expectedAfter(base), replayAll(fixture, segments, base,
+        ReadAhead.BUDGET_BYTES));
+  }
+
+  /** Replays every segment, checking each entry's bytes; returns the sequences handed on. */
+  private static List<Long> replayAll(JournalFixture fixture, List<SegmentInfo> segments,
+      long base, int budget) throws Exception {
     List<Long> seen = new ArrayList<>();
     try (ReadAhead ahead = new ReadAhead(fixture.storage, clusterId(fixture), plan(segments),
-        base)) {
-      for (SegmentInfo segment : segments) {
-        ReadAhead.Read read = ahead.replay(segment, (sequence, entry) -> {
-          byte[] bytes = new byte[entry.remaining()];
-          entry.get(bytes);
-          assertTrue(Arrays.equals(entry(sequence), bytes), "entry " + sequence);
-          seen.add(sequence);
-        });
-        assertNull(read.outcome().failure());
-        assertEquals(segment.name(), read.reader().name());
-      }
+        base, budget)) {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        for (SegmentInfo segment : segments) {
+          ReadAhead.Read read = ahead.replay(segment, (sequence, entry) -> {
+            byte[] bytes = new byte[entry.remaining()];
+            entry.get(bytes);
+            assertTrue(Arrays.equals(entry(sequence), bytes), "entry " + sequence);
+            seen.add(sequence);
+          });
+          assertNull(read.outcome().failure());
+          assertEquals(segment.name(), read.reader().name());
+        }
+      });
     }
+    return seen;
+  }
+
+  private static List<Long> expectedAfter(long base) {
     List<Long> expected = new ArrayList<>();
     for (long s = base + 1; s <= 1500; s++) {
       expected.add(s);
     }
-    assertEquals(expected, seen);
+    return expected;
   }
 
   @Test
   void readsNoMoreThanItsBudgetAheadOfTheApplier() throws Exception {
     JournalFixture fixture = new JournalFixture(dir);
     List<SegmentInfo> segments = write(fixture, 1500, 1 << 20);
+    assertBudgetHeld(fixture, segments, 1 << 20, 1500);
+  }
+
+  @Test
+  void entriesLargerThanABatchCountWholeAgainstTheBudget() throws Exception {
+    JournalFixture fixture = new JournalFixture(dir);
+    List<SegmentInfo> segments = new ArrayList<>();
+    try (SegmentedJournal journal = fixture.open(4 << 20)) {
+      journal.recover((sequence, entry) -> { });
+      long last = 0;
+      for (int i = 0; i < 24; i++) {
+        last = journal.append(new byte[900_000 + i]);
+      }
+      journal.awaitDurable(last);
+    }
+    segments.addAll(segments(fixture.storage));
+    assertBudgetHeld(fixture, segments, 2 << 20, 24);
+  }
+
+  /**
+   * With nothing applied, the reader stops with at most {@code budget} bytes read ahead; then
+   * every entry arrives.
+   */
+  private static void assertBudgetHeld(JournalFixture fixture, List<SegmentInfo> segments,
+      int budget, int entries) throws Exception {
     List<Long> seen = new ArrayList<>();
     try (ReadAhead ahead = new ReadAhead(fixture.storage, clusterId(fixture), plan(segments), 0,
-        2)) {
+        budget)) {
       await().atMost(Duration.ofSeconds(30))
           .until(() -> ahead.readerState() == Thread.State.WAITING);
-      assertTrue(ahead.batchesQueued() <= 2, "batches read ahead: " + ahead.batchesQueued());
-      for (SegmentInfo segment : segments) {
-        ahead.replay(segment, (sequence, entry) -> seen.add(sequence));
-      }
+      assertTrue(ahead.bytesQueued() <= budget, "bytes read ahead: " + ahead.bytesQueued());
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        for (SegmentInfo segment : segments) {
+          ahead.replay(segment, (sequence, entry) -> seen.add(sequence));
+        }
+      });
       await().atMost(Duration.ofSeconds(30))
           .until(() -> ahead.readerState() == Thread.State.TERMINATED);
     }
-    assertEquals(1500, seen.size());
-    assertEquals(1500L, seen.get(seen.size() - 1));
+    assertEquals(entries, seen.size());
+    assertEquals(entries, seen.get(seen.size() - 1));
   }
 
   @Test
@@ -129,13 +171,14 @@ class ReadAheadTest {
     JournalFixture fixture = new JournalFixture(dir);
     List<SegmentInfo> segments = write(fixture, 1500, 1 << 20);
     ReadAhead ahead = new ReadAhead(fixture.storage, clusterId(fixture), plan(segments), 0, 1);
+    // a budget of one byte: one batch at a time
     IOException refused = new IOException("entry 5 does not apply");
-    IOException thrown = assertThrows(IOException.class, () -> ahead.replay(segments.get(0),
-        (sequence, entry) -> {
+    IOException thrown = assertThrows(IOException.class, () -> assertTimeoutPreemptively(
+        Duration.ofSeconds(60), () -> ahead.replay(segments.get(0), (sequence, entry) -> {
           if (sequence == 5) {
             throw refused;
           }
-        }));
+        })));
     assertSame(refused, thrown);
     await().atMost(Duration.ofSeconds(30))
         .until(() -> ahead.readerState() == Thread.State.WAITING);
@@ -150,10 +193,11 @@ class ReadAheadTest {
     IOException gone = new IOException("the disk went away");
     JournalStorage failing = failingRead(fixture.storage, segments.get(1).name(), gone);
     try (ReadAhead ahead = new ReadAhead(failing, clusterId(fixture), plan(segments), 0)) {
-      ReadAhead.Read first = ahead.replay(segments.get(0), (sequence, entry) -> { });
+      ReadAhead.Read first = assertTimeoutPreemptively(Duration.ofSeconds(60),
+          () -> ahead.replay(segments.get(0), (sequence, entry) -> { }));
       assertNull(first.outcome().failure());
-      IOException thrown = assertThrows(IOException.class,
-          () -> ahead.replay(segments.get(1), (sequence, entry) -> { }));
+      IOException thrown = assertThrows(IOException.class, () -> assertTimeoutPreemptively(
+          Duration.ofSeconds(60), () -> ahead.replay(segments.get(1), (sequence, entry) -> { })));
       assertSame(gone, thrown);
     }
   }
@@ -172,7 +216,8 @@ class ReadAheadTest {
     }
     try (ReadAhead ahead = new ReadAhead(fixture.storage, clusterId(fixture), plan(segments),
         0)) {
-      ReadAhead.Read read = ahead.replay(segments.get(0), (sequence, entry) -> { });
+      ReadAhead.Read read = assertTimeoutPreemptively(Duration.ofSeconds(60),
+          () -> ahead.replay(segments.get(0), (sequence, entry) -> { }));
       assertNotNull(read.outcome().failure());
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> assertTimeoutPreemptively(Duration.ofSeconds(30),
