@@ -36,7 +36,35 @@ public final class QuireCli implements Callable<Integer> {
   Path conf;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(withConf(args)));
+    String[] all = withConf(args);
+    System.exit(forArguments(all).execute(all));
+  }
+
+  /**
+   * The command line that runs {@code args}. Picocli builds every command it is given, fsadmin's
+   * dozens of subcommands too: format, start and stop (a start's CLI time is part of the
+   * master's start time) go without the other modules' commands; help and everything else get
+   * them all.
+   */
+  static CommandLine forArguments(String[] args) {
+    CommandLine commandLine = ownCommands();
+    String word = commandWord(args);
+    if (word.equals("help") || !commandLine.getSubcommands().containsKey(word)) {
+      Delegates.addTo(commandLine);
+    }
+    return commandLine;
+  }
+
+  /** The first argument that is neither an option nor {@code --conf}'s folder, or "". */
+  static String commandWord(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--conf")) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return "";
   }
 
   /**
@@ -64,9 +92,15 @@ public final class QuireCli implements Callable<Integer> {
 
   /** The full command line, external commands included, with Quire's error handling. */
   public static CommandLine commandLine() {
+    CommandLine commandLine = ownCommands();
+    Delegates.addTo(commandLine);
+    return commandLine;
+  }
+
+  /** This module's commands only (format, start, stop, help), with Quire's error handling. */
+  static CommandLine ownCommands() {
     QuireCli cli = new QuireCli();
     CommandLine commandLine = new CommandLine(cli);
-    Delegates.addTo(commandLine);
     commandLine.setExecutionStrategy(new ConfiguredExecution(cli));
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
     commandLine.setParameterExceptionHandler(new OneLineErrors());
