@@ -112,7 +112,7 @@ public final class SegmentedJournal implements Journal {
       Recovery.Result result = new Recovery(storage, clusterId(), checkpoints)
           .run(target, Recovery.Mode.HOLDER);
       if (lease.tookOverFromRunningHolder()) {
-        writeOpenSegmentAnew(result);
+        detachOldWriters(result);
       }
       AppendableFile file = openSegmentFor(result);
       if (result.checkpoint() != null) {
@@ -209,24 +209,15 @@ public final class SegmentedJournal implements Journal {
 
   /**
    * After a takeover from a holder that may still be running: the open segment (its torn tail
-   * already cut) is written anew, whole, under its own name, so that the old holder's open file
-   * is not the one this master appends to. The old holder checks its lease before each write
-   * (see {@link HolderLease}); one paused exactly between that check and its write would still
-   * write once through the file it holds, and on NFS nothing else stops that write: it now goes
-   * to the replaced file (its handle is stale, or names an unlinked file), never over this
-   * master's entries. HDFS lease recovery and the local OS lock already fence the old writer.
-   * A crash leaves the old file or the identical new one.
+   * already cut) is put out of the old holder's reach before this master appends to it
+   * ({@link JournalStorage#detachWriters}; on NFS, written anew under its name). The old holder
+   * checks its lease before each write (see {@link HolderLease}); one paused exactly between
+   * that check and its write would still write once through the file it holds.
    */
-  private void writeOpenSegmentAnew(Recovery.Result result) throws IOException {
-    if (!"nfs".equals(storage.type())) {
-      return;
-    }
+  private void detachOldWriters(Recovery.Result result) throws IOException {
     for (SegmentInfo segment : result.segments()) {
       if (segment.open()) {
-        byte[] content = storage.readFully(segment.name());
-        storage.writeAtomically(segment.name(), content);
-        LOG.info("Wrote the open journal segment {} anew ({} bytes): its previous holder may "
-            + "still have the old one open", segment.name(), content.length);
+        storage.detachWriters(segment.name());
       }
     }
   }

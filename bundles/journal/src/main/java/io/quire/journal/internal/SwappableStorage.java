@@ -184,6 +184,11 @@ final class SwappableStorage implements JournalStorage {
   }
 
   @Override
+  public void detachWriters(String name) throws IOException {
+    storage().detachWriters(name);
+  }
+
+  @Override
   public void writeAtomically(String name, byte[] content) throws IOException {
     storage().writeAtomically(name, content);
   }

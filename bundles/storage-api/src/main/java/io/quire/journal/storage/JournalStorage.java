@@ -76,6 +76,15 @@ public interface JournalStorage {
   default void recover(String name) throws IOException {}
 
   /**
+   * Puts {@code name} out of reach of writers that had it open before this call (a previous
+   * holder of the folder that may still be running), where nothing else does: afterwards a late
+   * write of theirs cannot change the file under this name. Only the folder's holder calls it,
+   * after taking the folder over. Nothing to do where the holder's lock (local disk) or
+   * {@link #recover} (HDFS lease recovery) already keeps an old writer out.
+   */
+  default void detachWriters(String name) throws IOException {}
+
+  /**
    * Writes a small file whole: a temporary name, forced, renamed over {@code name}, folder
    * forced. Readers see the old content or the new, never a mix.
    */

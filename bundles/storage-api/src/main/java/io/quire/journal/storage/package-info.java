@@ -7,5 +7,5 @@
  * hands bytes to the OS or the pipeline, {@code sync} makes them durable, renames are atomic.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.quire.journal.storage;

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A journal folder on an NFSv3 server, spoken to directly ({@code nfs://host/export/dir}).
@@ -53,6 +55,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class NfsJournalStorage implements JournalStorage {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NfsJournalStorage.class);
   static final long FILE_MODE = 0644;
   static final long FOLDER_MODE = 0755;
   private static final int READDIR_BYTES = 32 << 10;
@@ -72,6 +75,20 @@ public final class NfsJournalStorage implements JournalStorage {
   @Override
   public String type() {
     return "nfs";
+  }
+
+  /**
+   * Writes the file anew under its own name (temporary, synced, renamed over it): a writer that
+   * had it open holds the replaced file's handle, so its late write fails with NFS3ERR_STALE or
+   * lands in the unlinked file, never in the one under this name. NFS itself offers no lock or
+   * lease that would keep that writer out. A crash leaves the old file or the identical new one.
+   */
+  @Override
+  public void detachWriters(String name) throws IOException {
+    byte[] content = readFully(name);
+    writeAtomically(name, content);
+    LOG.info("Wrote {} anew in {} ({} bytes): a previous writer may still have the old one open",
+        name, uri(), content.length);
   }
 
   @Override

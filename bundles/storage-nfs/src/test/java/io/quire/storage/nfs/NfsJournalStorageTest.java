@@ -125,9 +125,9 @@ class NfsJournalStorageTest {
   }
 
   /**
-   * What fences a paused old master's last write on NFS: once a new master has written a file
-   * anew under the same name (temporary, renamed over it), the old master's open file no longer
-   * reaches the file under that name, whatever its write does.
+   * What fences a paused old master's last write on NFS: once a new master has detached the
+   * file's writers (written it anew under the same name: temporary, renamed over it), the old
+   * master's open file no longer reaches the file under that name, whatever its write does.
    */
   @Test
   void aFileWrittenAnewUnderItsNameIsOutOfReachOfItsOldWriter() throws Exception {
@@ -138,8 +138,7 @@ class NfsJournalStorageTest {
     held.sync();
     NfsJournalStorage newMaster = mounts.master(folder);
 
-    byte[] content = newMaster.readFully("log-0000000000000000001.qlog.open");
-    newMaster.writeAtomically("log-0000000000000000001.qlog.open", content);
+    newMaster.detachWriters("log-0000000000000000001.qlog.open");
     try {
       held.append(ByteBuffer.wrap(bytes(" and a late write")));
       held.sync();
