@@ -120,14 +120,14 @@ public final class Recovery {
   private Result run(List<String> names, RecoveryTarget target, boolean repair,
       List<String> skipped, List<String> excluded) throws IOException {
     List<SegmentInfo> segments = orderedSegments(names);
+    List<String> candidates = CheckpointStore.newestFirst(names);
+    candidates.removeAll(excluded);
     // The logs after the newest checkpoint are read while it loads; if it fails to load, they
     // are read again from where the one that loads leaves off.
-    long newest = CheckpointStore.newestFirst(names).stream()
-        .filter(name -> !excluded.contains(name))
-        .mapToLong(JournalFormat::parseCheckpointName).findFirst().orElse(0);
+    long newest = candidates.isEmpty() ? 0 : JournalFormat.parseCheckpointName(candidates.get(0));
     ReadAhead ahead = readAhead(segments, newest, repair);
     try {
-      CheckpointInfo checkpoint = loadNewestGood(names, target, skipped, excluded);
+      CheckpointInfo checkpoint = loadNewestGood(candidates, target, skipped, excluded);
       long base = checkpoint == null ? 0 : checkpoint.sequence();
       if (base != newest) {
         ahead.close();
@@ -143,7 +143,7 @@ public final class Recovery {
   private ReadAhead readAhead(List<SegmentInfo> segments, long base, boolean repair) {
     List<ReadAhead.Planned> plan = new ArrayList<>();
     for (SegmentInfo segment : segments) {
-      if (segment.open() || segment.last() > base) {
+      if (!segment.coveredBy(base)) {
         plan.add(new ReadAhead.Planned(segment, repair && segment.open()));
       }
     }
@@ -162,7 +162,7 @@ public final class Recovery {
     long logEnd = 0; // the last entry the logs hold
     Tail tail = null;
     for (SegmentInfo segment : segments) {
-      if (!segment.open() && segment.last() <= base) {
+      if (segment.coveredBy(base)) {
         kept.add(segment); // covered by the checkpoint: not needed, not read
         logEnd = Math.max(logEnd, segment.last());
         continue;
@@ -229,13 +229,13 @@ public final class Recovery {
     excluded.add(checkpoint.name());
   }
 
-  /** Tries checkpoints newest first; a failed one is reported and the target reset. */
-  private CheckpointInfo loadNewestGood(List<String> names, RecoveryTarget target,
+  /**
+   * Tries {@code candidates} in order (newest first); a failed one is reported, excluded and the
+   * target reset.
+   */
+  private CheckpointInfo loadNewestGood(List<String> candidates, RecoveryTarget target,
       List<String> skipped, List<String> excluded) throws IOException {
-    for (String name : CheckpointStore.newestFirst(names)) {
-      if (excluded.contains(name)) {
-        continue;
-      }
+    for (String name : candidates) {
       try {
         return checkpoints.load(name, target);
       } catch (CorruptStateFileException e) {
@@ -257,7 +257,8 @@ public final class Recovery {
     return skipped.isEmpty() ? base : base + " (skipped: " + String.join("; ", skipped) + ")";
   }
 
-  private List<SegmentInfo> orderedSegments(List<String> names) throws CorruptJournalException {
+  /** Segment files of {@code names} by first sequence; only the last may be open. */
+  static List<SegmentInfo> orderedSegments(List<String> names) throws CorruptJournalException {
     List<SegmentInfo> segments = new ArrayList<>();
     for (String name : names) {
       long[] range = JournalFormat.parseSegmentName(name);

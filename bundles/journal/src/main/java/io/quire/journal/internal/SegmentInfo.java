@@ -11,4 +11,9 @@ public record SegmentInfo(String name, long first, long last) {
   public boolean open() {
     return last < 0;
   }
+
+  /** Whether a checkpoint at {@code sequence} holds every entry of this (sealed) segment. */
+  public boolean coveredBy(long sequence) {
+    return !open() && last <= sequence;
+  }
 }

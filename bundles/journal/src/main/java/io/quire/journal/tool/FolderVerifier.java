@@ -66,7 +66,7 @@ final class FolderVerifier {
       reportReplay(result, range, loaded == null ? 0 : loaded.sequence());
     }
     for (SegmentInfo segment : segments) {
-      if (loaded != null && !segment.open() && segment.last() <= loaded.sequence()) {
+      if (loaded != null && segment.coveredBy(loaded.sequence())) {
         checkCovered(segment, loaded);
       }
     }
@@ -163,7 +163,7 @@ final class FolderVerifier {
   private void reportReplay(Recovery.Result result, long[] range, long base) {
     List<String> replayed = new ArrayList<>();
     for (SegmentInfo segment : result.segments()) {
-      if (segment.open() || segment.last() > base) {
+      if (!segment.coveredBy(base)) {
         replayed.add(segment.name());
       }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.journal.JournalFormat;
 import io.quire.journal.storage.JournalStorage;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -54,19 +53,7 @@ class ReadAheadTest {
       }
       journal.awaitDurable(last);
     }
-    return segments(fixture.storage);
-  }
-
-  private static List<SegmentInfo> segments(JournalStorage storage) throws IOException {
-    List<SegmentInfo> segments = new ArrayList<>();
-    for (String name : storage.list()) {
-      long[] range = JournalFormat.parseSegmentName(name);
-      if (range != null) {
-        segments.add(new SegmentInfo(name, range[0], range[1]));
-      }
-    }
-    segments.sort((a, b) -> Long.compare(a.first(), b.first()));
-    return segments;
+    return Recovery.orderedSegments(fixture.storage.list());
   }
 
   private static List<ReadAhead.Planned> plan(List<SegmentInfo> segments) {
@@ -129,7 +116,6 @@ class ReadAheadTest {
   @Test
   void entriesLargerThanABatchCountWholeAgainstTheBudget() throws Exception {
     JournalFixture fixture = new JournalFixture(dir);
-    List<SegmentInfo> segments = new ArrayList<>();
     try (SegmentedJournal journal = fixture.open(4 << 20)) {
       journal.recover((sequence, entry) -> { });
       long last = 0;
@@ -138,8 +124,7 @@ class ReadAheadTest {
       }
       journal.awaitDurable(last);
     }
-    segments.addAll(segments(fixture.storage));
-    assertBudgetHeld(fixture, segments, 2 << 20, 24);
+    assertBudgetHeld(fixture, Recovery.orderedSegments(fixture.storage.list()), 2 << 20, 24);
   }
 
   /**
